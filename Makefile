@@ -1,0 +1,38 @@
+# CivicDesk: `make run` installs what is missing, builds and starts the app on its demo;
+# `make test` installs, builds and runs every test (unit, adapter, CLI and GUI).
+SHELL := /bin/bash
+SWIFT_BIN := $(shell dirname "$$(command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)")
+export PATH := $(SWIFT_BIN):$(PATH)
+SWIFT_FLAGS ?=
+
+.PHONY: all deps build build-tests run test unit-test ui-test test-pki clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build $(SWIFT_FLAGS)
+
+build-tests: deps
+	swift build --build-tests $(SWIFT_FLAGS)
+
+run: build
+	scripts/run-app.sh
+
+test: build-tests
+	$(MAKE) --no-print-directory unit-test
+	$(MAKE) --no-print-directory ui-test
+
+unit-test:
+	swift test --skip-build $(SWIFT_FLAGS)
+
+ui-test:
+	Tests/UITests/run.sh
+
+test-pki:
+	data/test-pki/make-test-pki.sh
+
+clean:
+	rm -rf .build

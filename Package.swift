@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CivicDesk",
+    products: [
+        .executable(name: "civicdesk", targets: ["civicdesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, seen through pkg-config.
+        .systemLibrary(name: "CGtk", path: "Sources/CGtk", pkgConfig: "libadwaita-1",
+                       providers: [.apt(["libgtk-4-dev", "libadwaita-1-dev"])]),
+        .target(name: "CGtkShim", dependencies: ["CGtk"], path: "Sources/CGtkShim"),
+
+        // The shared domain: pure Swift, no C, no I/O.
+        .target(name: "CivicCore", path: "Sources/CivicCore"),
+
+        // GTK views over Core's models.
+        .target(name: "CivicUI", dependencies: ["CivicCore", "CGtk", "CGtkShim"], path: "Sources/CivicUI"),
+
+        .executableTarget(
+            name: "civicdesk",
+            dependencies: [
+                "CivicCore", "CivicUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/civicdesk"),
+
+        // Tests: shared helpers, then one target per layer.
+        .target(name: "CivicTestSupport", path: "Tests/Support"),
+        .testTarget(name: "CivicCoreTests", dependencies: ["CivicCore", "CivicTestSupport"], path: "Tests/CivicCoreTests"),
+        .testTarget(name: "CLITests", dependencies: ["CivicTestSupport"], path: "Tests/CLITests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

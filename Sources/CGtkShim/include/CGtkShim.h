@@ -1,0 +1,32 @@
+/* CGtkShim: what Swift cannot call directly in GLib/GTK — signal macros with
+ * C callbacks of several shapes, main-loop dispatch, and variadic accessibility calls. */
+#ifndef CIVIC_GTK_SHIM_H
+#define CIVIC_GTK_SHIM_H
+#include <gtk/gtk.h>
+
+/* A handler that only needs its user data (connected swapped: extra signal arguments are ignored). */
+typedef void (*CivicHandler0)(gpointer user_data);
+/* The same, for signals whose handler returns a gboolean (close-request, key-pressed…). */
+typedef gboolean (*CivicHandlerBool)(gpointer user_data);
+/* A handler for signals with one pointer argument (notify, response, list-item setup/bind…). */
+typedef void (*CivicHandler1)(gpointer instance, gpointer argument, gpointer user_data);
+
+gulong civic_signal_connect0(gpointer instance, const char *signal, CivicHandler0 handler,
+                             gpointer data, GClosureNotify destroy);
+gulong civic_signal_connect_bool(gpointer instance, const char *signal, CivicHandlerBool handler,
+                                 gpointer data, GClosureNotify destroy);
+gulong civic_signal_connect1(gpointer instance, const char *signal, CivicHandler1 handler,
+                             gpointer data, GClosureNotify destroy);
+
+/* Runs fn(data) once on the GLib main loop (the GTK thread), from any thread. */
+void civic_main_invoke(void (*fn)(gpointer), gpointer data);
+
+/* Lets the GLib main loop drain Swift's main dispatch queue, so @MainActor tasks and
+ * DispatchQueue.main work while GTK owns the main thread. Call once, on the main thread. */
+void civic_attach_dispatch_main_queue(void);
+
+/* Accessible name and description (gtk_accessible_update_property is variadic). */
+void civic_accessible_set_label(GtkWidget *widget, const char *label);
+void civic_accessible_set_description(GtkWidget *widget, const char *description);
+
+#endif

@@ -1,0 +1,24 @@
+/// Text a user reads, in Traditional Chinese first and English second, so an error made deep in
+/// Core reaches the window or the terminal in the user's language without Core knowing which.
+public struct UserMessage: Sendable, Equatable, CustomStringConvertible {
+    public let zh: String
+    public let en: String
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    /// The Chinese text, which is what users of this program read by default.
+    public var description: String { zh }
+
+    /// The text for a locale name such as `zh_TW.UTF-8` or `en_US.UTF-8`: English only when asked for.
+    public func text(forLocale locale: String) -> String {
+        locale.hasPrefix("en") ? en : zh
+    }
+}
+
+/// An error a user can meet: it says what happened and what to do, in both languages.
+public protocol UserFacingError: Error {
+    var message: UserMessage { get }
+}

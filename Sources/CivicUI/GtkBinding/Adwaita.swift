@@ -1,0 +1,269 @@
+import CGtk
+
+/// A page for empty, waiting and finished states: icon, title, description, optional content.
+@MainActor
+public final class StatusPage: Widget {
+    private var child: Widget?
+
+    public init(iconName: String, title: String, description: String = "", child: Widget? = nil) {
+        super.init(taking: adw_status_page_new())
+        adw_status_page_set_icon_name(pointer(), iconName)
+        self.title = title
+        self.details = description
+        if let child { setChild(child) }
+    }
+
+    public var title: String {
+        get { adw_status_page_get_title(pointer()).map { String(cString: $0) } ?? "" }
+        set { adw_status_page_set_title(pointer(), newValue) }
+    }
+
+    /// The description under the title (Pango markup allowed).
+    public var details: String {
+        get { adw_status_page_get_description(pointer()).map { String(cString: $0) } ?? "" }
+        set { adw_status_page_set_description(pointer(), newValue) }
+    }
+
+    public var iconName: String {
+        get { adw_status_page_get_icon_name(pointer()).map { String(cString: $0) } ?? "" }
+        set { adw_status_page_set_icon_name(pointer(), newValue) }
+    }
+
+    public func setChild(_ child: Widget?) {
+        adw_status_page_set_child(pointer(), child?.widget)
+        self.child = child
+    }
+}
+
+/// A titled group of boxed rows, the form layout of GNOME settings.
+@MainActor
+public final class PreferencesGroup: Widget {
+    private var rows: [Widget] = []
+    private var suffix: Widget?
+
+    public init(title: String = "", description: String = "") {
+        super.init(taking: adw_preferences_group_new())
+        adw_preferences_group_set_title(pointer(), title)
+        if !description.isEmpty { adw_preferences_group_set_description(pointer(), description) }
+    }
+
+    @discardableResult
+    public func add(_ row: Widget) -> Self {
+        adw_preferences_group_add(pointer(), row.widget)
+        rows.append(row)
+        return self
+    }
+
+    public func remove(_ row: Widget) {
+        adw_preferences_group_remove(pointer(), row.widget)
+        rows.removeAll { $0 === row }
+    }
+
+    public func removeAll() {
+        for row in rows { adw_preferences_group_remove(pointer(), row.widget) }
+        rows.removeAll()
+    }
+
+    /// A widget beside the title (a button such as 重新整理).
+    public func setHeaderSuffix(_ widget: Widget) {
+        adw_preferences_group_set_header_suffix(pointer(), widget.widget)
+        suffix = widget
+    }
+
+    public var details: String {
+        get { adw_preferences_group_get_description(pointer()).map { String(cString: $0) } ?? "" }
+        set { adw_preferences_group_set_description(pointer(), newValue) }
+    }
+}
+
+/// A boxed row with a title, a subtitle and widgets at its ends.
+@MainActor
+public final class ActionRow: Widget {
+    private var attached: [Widget] = []
+
+    public init(title: String, subtitle: String = "") {
+        super.init(taking: adw_action_row_new())
+        self.title = title
+        self.subtitle = subtitle
+    }
+
+    public var title: String {
+        get { adw_preferences_row_get_title(pointer()).map { String(cString: $0) } ?? "" }
+        set { adw_preferences_row_set_title(pointer(), newValue) }
+    }
+
+    public var subtitle: String {
+        get { adw_action_row_get_subtitle(pointer()).map { String(cString: $0) } ?? "" }
+        set { adw_action_row_set_subtitle(pointer(), newValue) }
+    }
+
+    /// Titles and subtitles are escaped by libadwaita as plain text unless this is on.
+    public func useMarkup(_ enabled: Bool) {
+        adw_preferences_row_set_use_markup(pointer(), enabled ? 1 : 0)
+    }
+
+    @discardableResult
+    public func addPrefix(_ widget: Widget) -> Self {
+        adw_action_row_add_prefix(pointer(), widget.widget)
+        attached.append(widget)
+        return self
+    }
+
+    @discardableResult
+    public func addSuffix(_ widget: Widget) -> Self {
+        adw_action_row_add_suffix(pointer(), widget.widget)
+        attached.append(widget)
+        return self
+    }
+
+    /// Makes the whole row activate `widget` (a switch, a button) when clicked.
+    public func setActivatable(_ widget: Widget) {
+        adw_action_row_set_activatable_widget(pointer(), widget.widget)
+    }
+
+    public func onActivated(_ action: @escaping @MainActor () -> Void) {
+        gtk_list_box_row_set_activatable(pointer(), 1)
+        on("activated", action)
+    }
+}
+
+/// A boxed row that is a text field with its title as placeholder and accessible name.
+@MainActor
+public class EntryRow: Widget {
+    public override init(taking object: UnsafeMutableRawPointer) {
+        super.init(taking: object)
+    }
+
+    public convenience init(title: String) {
+        self.init(taking: UnsafeMutableRawPointer(adw_entry_row_new()))
+        adw_preferences_row_set_title(pointer(), title)
+        accessibleName(title)
+    }
+
+    public var text: String {
+        get { String(cString: gtk_editable_get_text(pointer())) }
+        set { gtk_editable_set_text(pointer(), newValue) }
+    }
+
+    public func onChanged(_ action: @escaping @MainActor () -> Void) { on("changed", action) }
+
+    /// Enter pressed in the field.
+    public func onActivate(_ action: @escaping @MainActor () -> Void) {
+        adw_entry_row_set_activates_default(pointer(), 0)
+        on("entry-activated", action)
+    }
+
+    /// Marks the field as wrong (red) or clears the mark.
+    public func setError(_ isError: Bool) {
+        if isError { style("error") } else { removeStyle("error") }
+    }
+}
+
+/// A boxed row for PINs and passwords: the text is hidden and never leaves the widget except
+/// through `takeText()`, which clears it.
+@MainActor
+public final class PasswordEntryRow: EntryRow {
+    public init(title: String) {
+        super.init(taking: UnsafeMutableRawPointer(adw_password_entry_row_new()))
+        adw_preferences_row_set_title(pointer(), title)
+        accessibleName(title)
+    }
+
+    /// Returns the typed secret and empties the field, so it stays in memory no longer than needed.
+    public func takeText() -> String {
+        let value = text
+        text = ""
+        return value
+    }
+}
+
+/// The title bar of a pane, with room for buttons at both ends.
+@MainActor
+public final class HeaderBar: Widget {
+    private var packed: [Widget] = []
+    private var titleWidget: Widget?
+
+    public init() {
+        super.init(taking: adw_header_bar_new())
+    }
+
+    public func packStart(_ widget: Widget) {
+        adw_header_bar_pack_start(pointer(), widget.widget)
+        packed.append(widget)
+    }
+
+    public func packEnd(_ widget: Widget) {
+        adw_header_bar_pack_end(pointer(), widget.widget)
+        packed.append(widget)
+    }
+
+    public func setTitle(_ widget: Widget) {
+        adw_header_bar_set_title_widget(pointer(), widget.widget)
+        titleWidget = widget
+    }
+
+    public func showWindowButtons(start: Bool, end: Bool) {
+        adw_header_bar_set_show_start_title_buttons(pointer(), start ? 1 : 0)
+        adw_header_bar_set_show_end_title_buttons(pointer(), end ? 1 : 0)
+    }
+}
+
+/// A title with an optional subtitle, for header bars.
+@MainActor
+public final class WindowTitle: Widget {
+    public init(title: String, subtitle: String = "") {
+        super.init(taking: adw_window_title_new(title, subtitle))
+    }
+
+    public var title: String {
+        get { String(cString: adw_window_title_get_title(pointer())) }
+        set { adw_window_title_set_title(pointer(), newValue) }
+    }
+
+    public var subtitle: String {
+        get { String(cString: adw_window_title_get_subtitle(pointer())) }
+        set { adw_window_title_set_subtitle(pointer(), newValue) }
+    }
+}
+
+/// Shows short notices (toasts) over its child.
+@MainActor
+public final class ToastOverlay: Widget {
+    private var child: Widget?
+
+    public init() {
+        super.init(taking: adw_toast_overlay_new())
+    }
+
+    public func setChild(_ child: Widget) {
+        adw_toast_overlay_set_child(pointer(), child.widget)
+        self.child = child
+    }
+
+    /// Shows `text` for a few seconds.
+    public func show(_ text: String) {
+        adw_toast_overlay_add_toast(pointer(), adw_toast_new(text))
+    }
+}
+
+/// A toolbar-like view stacking a header bar over content (libadwaita 1.2 has no ToolbarView).
+@MainActor
+public final class Pane: Widget {
+    public let header: HeaderBar
+    private let box: Box
+    private var content: Widget?
+
+    public init(header: HeaderBar = HeaderBar()) {
+        self.header = header
+        box = Box(vertical: true)
+        super.init(taking: UnsafeMutableRawPointer(box.widget))
+        box.append(header)
+    }
+
+    public func setContent(_ widget: Widget) {
+        if let content { box.remove(content) }
+        widget.expand(horizontally: true, vertically: true)
+        box.append(widget)
+        content = widget
+    }
+}

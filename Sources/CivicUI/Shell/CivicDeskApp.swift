@@ -1,0 +1,61 @@
+import CGtk
+import CivicCore
+
+/// Starts the window: one application instance per session; a second launch presents the
+/// existing window.
+@MainActor
+public final class CivicDeskApp {
+    private let application = Application(id: CivicDeskVersion.applicationID)
+    private var mainWindow: MainWindow?
+
+    public init() {
+        bindTranslations()
+        application.onActivate { [weak self] in self?.activate() }
+        application.addAction("quit", accelerators: ["<Control>q"]) { [weak self] in self?.quit() }
+        application.addAction("about") { [weak self] in self?.showAbout() }
+    }
+
+    /// Runs until the window closes; returns the process exit status.
+    public func run() -> Int32 {
+        application.run()
+    }
+
+    private func activate() {
+        if let mainWindow {
+            mainWindow.present()
+            return
+        }
+        let window = MainWindow(application: application, areas: makeAreas())
+        mainWindow = window
+        window.present()
+    }
+
+    private func makeAreas() -> [Area] {
+        [
+            PlannedArea(id: "roster", title: tr("連署名冊"), iconName: "x-office-address-book-symbolic",
+                        purpose: tr("解密、檢查並打包公民投票連署人名冊。")),
+            PlannedArea(id: "registry", title: tr("憑證註冊與授權"), iconName: "system-users-symbolic",
+                        purpose: tr("註冊機關憑證與管理者自然人憑證，指派經辦人及權限。")),
+            PlannedArea(id: "documents", title: tr("公文製作"), iconName: "x-office-document-symbolic",
+                        purpose: tr("依公文格式撰寫、編號、簽章及陳核函稿。")),
+            PlannedArea(id: "cards", title: tr("讀卡機與憑證"), iconName: "auth-smartcard-symbolic",
+                        purpose: tr("查看讀卡機、卡片與其中的憑證，變更 PIN 碼。")),
+        ]
+    }
+
+    private func quit() {
+        if let window = mainWindow?.window.window { gtk_window_close(window) }
+        application.quit()
+    }
+
+    private func showAbout() {
+        AboutWindow.present(
+            parent: mainWindow?.window.window,
+            name: "CivicDesk",
+            version: CivicDeskVersion.number,
+            comments: tr("自然人憑證與機關憑證的電子公文、公投連署名冊及憑證註冊工具。"),
+            website: "https://civicdesk.tw",
+            developers: ["CivicDesk 開發團隊"],
+            copyright: "© 2026 CivicDesk 開發團隊")
+    }
+}
