@@ -14,9 +14,14 @@ let package = Package(
         .systemLibrary(name: "CGtk", path: "Sources/CGtk", pkgConfig: "libadwaita-1",
                        providers: [.apt(["libgtk-4-dev", "libadwaita-1-dev"])]),
         .target(name: "CGtkShim", dependencies: ["CGtk"], path: "Sources/CGtkShim"),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
 
         // The shared domain: pure Swift, no C, no I/O.
         .target(name: "CivicCore", path: "Sources/CivicCore"),
+
+        // Adapters: each wraps one C library and implements Core's ports.
+        .target(name: "CivicCrypto", dependencies: ["CivicCore", "COpenSSL"], path: "Sources/CivicCrypto"),
 
         // GTK views over Core's models.
         .target(name: "CivicUI", dependencies: ["CivicCore", "CGtk", "CGtkShim"], path: "Sources/CivicUI"),
@@ -32,6 +37,7 @@ let package = Package(
         // Tests: shared helpers, then one target per layer.
         .target(name: "CivicTestSupport", path: "Tests/Support"),
         .testTarget(name: "CivicCoreTests", dependencies: ["CivicCore", "CivicTestSupport"], path: "Tests/CivicCoreTests"),
+        .testTarget(name: "CivicCryptoTests", dependencies: ["CivicCrypto", "CivicTestSupport"], path: "Tests/CivicCryptoTests"),
         .testTarget(name: "CLITests", dependencies: ["CivicTestSupport"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v6]
