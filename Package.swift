@@ -8,6 +8,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Tests only: an independent zip reader for the packs CivicZip writes.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries, seen through pkg-config.
@@ -16,12 +19,25 @@ let package = Package(
         .target(name: "CGtkShim", dependencies: ["CGtk"], path: "Sources/CGtkShim"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        // zlib's module is CLibZ: ZIPFoundation (a test dependency) already names its own CZlib.
+        .systemLibrary(name: "CLibZ", path: "Sources/CLibZ", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
 
         // The shared domain: pure Swift, no C, no I/O.
         .target(name: "CivicCore", path: "Sources/CivicCore"),
 
         // Adapters: each wraps one C library and implements Core's ports.
         .target(name: "CivicCrypto", dependencies: ["CivicCore", "COpenSSL"], path: "Sources/CivicCrypto"),
+        // Private folders and files written whole (temporary name, then rename): the POSIX file
+        // system, shared by the adapters below that write personal data.
+        .target(name: "CivicFiles", dependencies: ["CivicCore"], path: "Sources/CivicFiles"),
+        .target(name: "CivicStore", dependencies: ["CivicCore", "CivicFiles", .product(name: "GRDB", package: "GRDB.swift")],
+                path: "Sources/CivicStore"),
+        .target(name: "CivicZip", dependencies: ["CivicCore", "CivicFiles", "CLibZ"], path: "Sources/CivicZip"),
+        .target(name: "CivicSpreadsheet", dependencies: ["CivicCore", "CivicFiles", "CXlsxWriter"],
+                path: "Sources/CivicSpreadsheet"),
 
         // GTK views over Core's models.
         .target(name: "CivicUI", dependencies: ["CivicCore", "CGtk", "CGtkShim"], path: "Sources/CivicUI"),
@@ -38,6 +54,12 @@ let package = Package(
         .target(name: "CivicTestSupport", path: "Tests/Support"),
         .testTarget(name: "CivicCoreTests", dependencies: ["CivicCore", "CivicTestSupport"], path: "Tests/CivicCoreTests"),
         .testTarget(name: "CivicCryptoTests", dependencies: ["CivicCrypto", "CivicTestSupport"], path: "Tests/CivicCryptoTests"),
+        .testTarget(name: "CivicStoreTests", dependencies: ["CivicStore", "CivicCrypto", "CivicTestSupport"],
+                    path: "Tests/CivicStoreTests"),
+        .testTarget(name: "CivicPackTests",
+                    dependencies: ["CivicZip", "CivicSpreadsheet", "CivicStore", "CivicCrypto", "CivicTestSupport",
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    path: "Tests/CivicPackTests"),
         .testTarget(name: "CLITests", dependencies: ["CivicTestSupport"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v6]

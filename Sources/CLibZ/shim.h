@@ -1,0 +1,4 @@
+#ifndef CIVIC_CLIBZ_H
+#define CIVIC_CLIBZ_H
+#include <zlib.h>
+#endif

@@ -1,0 +1,152 @@
+import CivicCore
+import Foundation
+import GRDB
+
+extension RosterStore: RosterImportStoring {
+    public func batch(fileSHA256: String) throws -> StoredBatch? {
+        try reading { db in
+            try StoredBatch.fetch(db, sql: "WHERE b.fileSHA256 = ?", arguments: [fileSHA256.lowercased()]).first
+        }
+    }
+
+    public func importBatch(header: RosterHeader, file: BatchFile,
+                            records: (any CheckedRecordSink) throws -> Void) throws -> BatchImportResult {
+        try writing { db in
+            if let existing = try StoredBatch.fetch(db, sql: "WHERE b.fileSHA256 = ?", arguments: [file.sha256]).first {
+                return .alreadyImported(existing)
+            }
+            let caseRowId = try caseForImport(db, header: header)
+            if let taken = try String.fetchOne(db, sql: "SELECT fileName FROM roster_batch WHERE caseRowId = ? AND number = ?",
+                                               arguments: [caseRowId, header.batch.number]) {
+                throw RosterImportError.batchNumberTaken(caseId: header.caseId, number: header.batch.number, existingFile: taken)
+            }
+            try db.execute(sql: """
+                INSERT INTO roster_batch (caseRowId, number, fileName, fileSHA256, records, downloadedAt, signedFrom, signedTo, importedAt)
+                VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)
+                """, arguments: [caseRowId, header.batch.number, file.name, file.sha256, header.batch.downloadedAt.rfc3339,
+                                 header.batch.signedFrom.iso, header.batch.signedTo.iso, now().rfc3339])
+            let inserter = try RecordInserter(db: db, caseRowId: caseRowId, batchNumber: header.batch.number)
+            try records(inserter)
+            try db.execute(sql: "UPDATE roster_batch SET records = ? WHERE caseRowId = ? AND number = ?",
+                           arguments: [inserter.count, caseRowId, header.batch.number])
+            let newDuplicates = try resolveDuplicates(db, caseRowId: caseRowId, batchNumber: header.batch.number)
+            try refreshStatistics(db, caseRowId: caseRowId)
+            let batchCounts = try statusCounts(db, sql: """
+                SELECT status, COUNT(*) FROM roster_record WHERE caseRowId = ? AND batchNumber = ? GROUP BY status
+                """, arguments: [caseRowId, header.batch.number])
+            let caseCounts = try statusCounts(db, sql: "SELECT status, count FROM roster_case_count WHERE caseRowId = ?",
+                                              arguments: [caseRowId])
+            return .imported(BatchImportOutcome(caseId: header.caseId, batchNumber: header.batch.number, counts: batchCounts,
+                                                newDuplicates: newDuplicates, caseCounts: caseCounts,
+                                                threshold: header.stage.threshold(electorate: header.electorate)))
+        }
+    }
+
+    /// The case the batch belongs to, added on its first batch; refused when it was purged or
+    /// its stage or electorate differ from the batch's.
+    private func caseForImport(_ db: Database, header: RosterHeader) throws -> Int64 {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, stage, electorate, purgedAt FROM roster_case WHERE caseId = ?",
+                                         arguments: [header.caseId]) else {
+            try db.execute(sql: "INSERT INTO roster_case (caseId, caseTitle, stage, electorate, leadName) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [header.caseId, header.caseTitle, header.stage.rawValue, header.electorate, header.leadName])
+            return db.lastInsertedRowID
+        }
+        if row["purgedAt"] as String? != nil { throw RosterImportError.casePurged(caseId: header.caseId) }
+        if row["stage"] as String != header.stage.rawValue {
+            throw RosterImportError.caseFactsDiffer(caseId: header.caseId, field: "stage")
+        }
+        if row["electorate"] as Int != header.electorate {
+            throw RosterImportError.caseFactsDiffer(caseId: header.caseId, field: "electorate")
+        }
+        return row["id"]
+    }
+
+    /// Applies `DuplicateRule` to every record of the case that shares an ID with a record that
+    /// passed the other rules in the new batch. Returns how many records became duplicates.
+    private func resolveDuplicates(_ db: Database, caseRowId: Int64, batchNumber: Int) throws -> Int {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, personalId, sortKey, batchNumber, seq, status FROM roster_record
+            WHERE caseRowId = ? AND checkStatus = 'valid' AND personalId IN (
+                SELECT personalId FROM roster_record WHERE caseRowId = ? AND batchNumber = ? AND checkStatus = 'valid')
+            """, arguments: [caseRowId, caseRowId, batchNumber])
+        var candidates: [DuplicateRule.Candidate<Int64>] = []
+        var statuses: [Int64: String] = [:]
+        while let row = try rows.next() {
+            let id: Int64 = row["id"]
+            statuses[id] = row["status"]
+            candidates.append(DuplicateRule.Candidate(
+                key: id, personalID: row["personalId"],
+                order: RosterOrder(signedAtKey: row["sortKey"], batch: row["batchNumber"], seq: row["seq"])))
+        }
+        let duplicates = DuplicateRule.duplicates(among: candidates)
+        let update = try db.makeStatement(sql: "UPDATE roster_record SET status = ? WHERE id = ?")
+        var newDuplicates = 0
+        for (id, current) in statuses {
+            let status = duplicates.contains(id) ? RecordStatus.duplicate : .valid
+            guard status.rawValue != current else { continue }
+            if status == .duplicate { newDuplicates += 1 }
+            try update.execute(arguments: [status.rawValue, id])
+        }
+        return newDuplicates
+    }
+
+    /// Recounts the case's statistics, which outlive a purge.
+    private func refreshStatistics(_ db: Database, caseRowId: Int64) throws {
+        try db.execute(sql: """
+            DELETE FROM roster_case_count WHERE caseRowId = :case;
+            INSERT INTO roster_case_count (caseRowId, status, count)
+                SELECT caseRowId, status, COUNT(*) FROM roster_record WHERE caseRowId = :case GROUP BY status;
+            DELETE FROM roster_case_county WHERE caseRowId = :case;
+            INSERT INTO roster_case_county (caseRowId, county, count)
+                SELECT caseRowId, county, COUNT(*) FROM roster_record WHERE caseRowId = :case AND status = 'valid' GROUP BY county;
+            """, arguments: ["case": caseRowId])
+    }
+
+    func statusCounts(_ db: Database, sql: String, arguments: StatementArguments) throws -> StatusCounts {
+        var counts = StatusCounts()
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            if let status = RecordStatus(rawValue: row[0]) { counts[status] = row[1] }
+        }
+        return counts
+    }
+}
+
+/// Inserts checked records of one batch with two prepared statements, inside the import's
+/// transaction.
+private final class RecordInserter: CheckedRecordSink {
+    private let db: Database
+    private let caseRowId: Int64
+    private let batchNumber: Int
+    private let insertRecord: Statement
+    private let insertLine: Statement
+    private(set) var count = 0
+
+    init(db: Database, caseRowId: Int64, batchNumber: Int) throws {
+        self.db = db
+        self.caseRowId = caseRowId
+        self.batchNumber = batchNumber
+        insertRecord = try db.makeStatement(sql: """
+            INSERT INTO roster_record (caseRowId, batchNumber, seq, checkStatus, status, sortKey, signedAt, signedDate,
+                                       personalId, name, birthDate, address, county, lineIsObject)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertLine = try db.makeStatement(sql: "INSERT INTO roster_record_line (recordId, line) VALUES (?, ?)")
+    }
+
+    func append(_ records: [CheckedRecord]) throws {
+        for record in records {
+            let statement = record.statement
+            insertRecord.setUncheckedArguments([
+                caseRowId, batchNumber, record.seq, record.status.rawValue, record.status.rawValue,
+                RosterOrder(signedAt: statement.signedAt, batch: batchNumber, seq: record.seq).signedAt,
+                statement.signedAt?.rfc3339, statement.signedAt?.date.iso, statement.id, statement.name,
+                statement.birthDate?.iso, statement.address, statement.address.map(County.of(address:)),
+                record.lineIsObject,
+            ])
+            try insertRecord.execute()
+            insertLine.setUncheckedArguments([db.lastInsertedRowID, Data(record.line)])
+            try insertLine.execute()
+        }
+        count += records.count
+    }
+}

@@ -1,0 +1,75 @@
+import CivicCore
+import CivicFiles
+import Foundation
+import GRDB
+
+/// The workspace: one SQLite database (WAL) in a folder only its owner can enter, holding what
+/// the features keep between sessions. Decrypted personal data lives here and nowhere else on
+/// the computer (spec §6), so the folder is 0700, the files 0600, and SQLite keeps its scratch
+/// data in memory rather than in a shared temporary folder.
+public final class WorkspaceDatabase: Sendable {
+    public static let fileName = "workspace.sqlite"
+
+    public let folder: URL
+    let pool: DatabasePool
+
+    /// `$XDG_DATA_HOME/civicdesk`, else `~/.local/share/civicdesk`.
+    public static var defaultFolder: URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
+            return URL(fileURLWithPath: dataHome).appendingPathComponent("civicdesk")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/civicdesk")
+    }
+
+    /// Opens (creating when needed) the workspace in `folder`.
+    public init(folder: URL = WorkspaceDatabase.defaultFolder) throws {
+        self.folder = folder
+        try PrivateFolder.create(folder, restrictExisting: true)
+        let path = folder.appendingPathComponent(Self.fileName).path
+        // Create the file 0600 before SQLite does: its journal and WAL files copy its mode.
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
+        fchmod(descriptor, 0o600)
+        close(descriptor)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // Deleted content is overwritten, so a purge leaves no personal data in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw WorkspaceError(error)
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("roster v1", migrate: RosterSchema.create)
+        return migrator
+    }
+}
+
+/// The workspace database failed: a full disk is told apart, anything else says where the
+/// workspace is so the user can check it.
+public struct WorkspaceError: UserFacingError, Sendable {
+    public let description: String
+    public let isDiskFull: Bool
+
+    init(_ error: DatabaseError) {
+        description = error.description
+        isDiskFull = error.resultCode == .SQLITE_FULL
+    }
+
+    public var message: UserMessage {
+        if isDiskFull {
+            return UserMessage(zh: "磁碟空間不足，工作區資料庫無法寫入；這次的變更未保存。請清出空間後再試。",
+                               en: "The disk is full and the workspace database could not be written; this change was not saved. Free some space and try again.")
+        }
+        return UserMessage(zh: "工作區資料庫發生錯誤（\(description)）；這次的變更未保存。",
+                           en: "The workspace database failed (\(description)); this change was not saved.")
+    }
+}
