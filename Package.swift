@@ -51,7 +51,7 @@ let package = Package(
             path: "Sources/civicdesk"),
 
         // Tests: shared helpers, then one target per layer.
-        .target(name: "CivicTestSupport", path: "Tests/Support"),
+        .target(name: "CivicTestSupport", dependencies: ["CivicCore"], path: "Tests/Support"),
         .testTarget(name: "CivicCoreTests", dependencies: ["CivicCore", "CivicTestSupport"], path: "Tests/CivicCoreTests"),
         .testTarget(name: "CivicCryptoTests", dependencies: ["CivicCrypto", "CivicTestSupport"], path: "Tests/CivicCryptoTests"),
         .testTarget(name: "CivicStoreTests", dependencies: ["CivicStore", "CivicCrypto", "CivicTestSupport"],

@@ -55,6 +55,8 @@ enum JSONLine {
         let bytes = Array(line)
         var scan = FlatScan(bytes)
         if let object = scan.object() { return object }
+        // The decoder would skip a byte-order mark, which the spec does not allow.
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
         return (try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)))?.object
     }
 }
@@ -121,6 +123,7 @@ private struct FlatScan {
         let start = index
         var value = 0
         while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            guard index - start < 18 else { return nil }
             value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
             index += 1
         }

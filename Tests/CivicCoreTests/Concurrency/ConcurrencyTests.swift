@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import CivicCore
+
+@Suite("平行處理")
+struct ConcurrencyTests {
+    @Test func resultsComeBackInOrderWithBoundedWork() {
+        let map = OrderedParallelMap<Int, Int>(workers: 4, capacity: 3) { value in
+            usleep(UInt32.random(in: 0...2000))
+            return value * value
+        }
+        defer { map.stop() }
+        var results: [Int] = []
+        var next = 0
+        while results.count < 200 {
+            if next < 200 && map.hasRoom {
+                map.submit(next)
+                next += 1
+                #expect(map.inFlight <= 3)
+            } else if let result = map.takeNext() {
+                results.append(result)
+            }
+        }
+        #expect(results == (0..<200).map { $0 * $0 })
+        #expect(map.takeNext() == nil)
+    }
+
+    struct Failed: Error {}
+
+    @Test func aFailingConsumerStopsTheProducer() {
+        let handoff = Handoff<Int>(capacity: 2)
+        Thread.detachNewThread {
+            while let value = handoff.take() {
+                if value == 5 {
+                    handoff.consumerFinished(Failed())
+                    return
+                }
+            }
+            handoff.consumerFinished(nil)
+        }
+        var put = 0
+        #expect(throws: Failed.self) {
+            for value in 0..<1000 {
+                try handoff.put(value)
+                put += 1
+            }
+        }
+        #expect(put < 10)
+        #expect(throws: Failed.self) { try handoff.waitForConsumer() }
+    }
+
+    @Test func anAbandonedHandoffEndsTheConsumer() throws {
+        let handoff = Handoff<Int>(capacity: 2)
+        try handoff.put(1)
+        handoff.abandon()
+        #expect(handoff.take() == nil)
+        let finished = Handoff<Int>(capacity: 2)
+        try finished.put(1)
+        finished.finish()
+        #expect(finished.take() == 1)
+        #expect(finished.take() == nil)
+    }
+
+    @Test func cancellationIsSeenEverywhere() async {
+        let flag = CancellationFlag()
+        #expect(!flag.isCancelled)
+        await Task.detached { flag.cancel() }.value
+        #expect(flag.isCancelled)
+    }
+}
