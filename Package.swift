@@ -33,7 +33,8 @@ let package = Package(
         // Private folders and files written whole (temporary name, then rename): the POSIX file
         // system, shared by the adapters below that write personal data.
         .target(name: "CivicFiles", dependencies: ["CivicCore"], path: "Sources/CivicFiles"),
-        .target(name: "CivicStore", dependencies: ["CivicCore", "CivicFiles", .product(name: "GRDB", package: "GRDB.swift")],
+        .target(name: "CivicStore", dependencies: ["CivicCore", "CivicFiles", .product(name: "GRDB", package: "GRDB.swift"),
+                                                 .product(name: "GRDBSQLite", package: "GRDB.swift")],
                 path: "Sources/CivicStore"),
         .target(name: "CivicZip", dependencies: ["CivicCore", "CivicFiles", "CLibZ"], path: "Sources/CivicZip"),
         .target(name: "CivicSpreadsheet", dependencies: ["CivicCore", "CivicFiles", "CXlsxWriter"],

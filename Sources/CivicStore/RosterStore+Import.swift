@@ -111,41 +111,51 @@ extension RosterStore: RosterImportStoring {
     }
 }
 
-/// Inserts checked records of one batch with two prepared statements, inside the import's
-/// transaction.
+/// Inserts checked records of one batch inside the import's transaction: two prepared
+/// statements bound directly through SQLite's C interface, with no per-row allocation beyond
+/// SQLite's own copies, since a full petition is some 300,000 rows of 3–4 KB.
 private final class RecordInserter: CheckedRecordSink {
     private let db: Database
     private let caseRowId: Int64
     private let batchNumber: Int
-    private let insertRecord: Statement
-    private let insertLine: Statement
+    private let insertRecord: BoundStatement
+    private let insertLine: BoundStatement
     private(set) var count = 0
 
     init(db: Database, caseRowId: Int64, batchNumber: Int) throws {
         self.db = db
         self.caseRowId = caseRowId
         self.batchNumber = batchNumber
-        insertRecord = try db.makeStatement(sql: """
+        insertRecord = BoundStatement(try db.makeStatement(sql: """
             INSERT INTO roster_record (caseRowId, batchNumber, seq, checkStatus, status, sortKey, signedAt, signedDate,
                                        personalId, name, birthDate, address, county, lineIsObject)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertLine = try db.makeStatement(sql: "INSERT INTO roster_record_line (recordId, line) VALUES (?, ?)")
+            """), db: db)
+        insertLine = BoundStatement(try db.makeStatement(sql: "INSERT INTO roster_record_line (recordId, line) VALUES (?, ?)"), db: db)
     }
 
     func append(_ records: [CheckedRecord]) throws {
         for record in records {
             let statement = record.statement
-            insertRecord.setUncheckedArguments([
-                caseRowId, batchNumber, record.seq, record.status.rawValue, record.status.rawValue,
-                RosterOrder(signedAt: statement.signedAt, batch: batchNumber, seq: record.seq).signedAt,
-                statement.signedAt?.rfc3339, statement.signedAt?.date.iso, statement.id, statement.name,
-                statement.birthDate?.iso, statement.address, statement.address.map(County.of(address:)),
-                record.lineIsObject,
-            ])
-            try insertRecord.execute()
-            insertLine.setUncheckedArguments([db.lastInsertedRowID, Data(record.line)])
-            try insertLine.execute()
+            let status = record.status.rawValue
+            insertRecord.bind(1, caseRowId)
+            insertRecord.bind(2, Int64(batchNumber))
+            insertRecord.bind(3, Int64(record.seq))
+            insertRecord.bind(4, status)
+            insertRecord.bind(5, status)
+            insertRecord.bind(6, RosterOrder(signedAt: statement.signedAt, batch: batchNumber, seq: record.seq).signedAt)
+            insertRecord.bind(7, statement.signedAt?.rfc3339)
+            insertRecord.bind(8, statement.signedAt?.date.iso)
+            insertRecord.bind(9, statement.id)
+            insertRecord.bind(10, statement.name)
+            insertRecord.bind(11, statement.birthDate?.iso)
+            insertRecord.bind(12, statement.address)
+            insertRecord.bind(13, statement.address.map(County.of(address:)))
+            insertRecord.bind(14, record.lineIsObject ? 1 : 0)
+            try insertRecord.run()
+            insertLine.bind(1, db.lastInsertedRowID)
+            insertLine.bind(2, blob: record.line)
+            try insertLine.run()
         }
         count += records.count
     }

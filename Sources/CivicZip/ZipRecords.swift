@@ -63,7 +63,9 @@ struct ZipRecords {
 
     func centralHeader(_ entry: ZipEntryRecord) -> [UInt8] {
         let bigSizes = sizesNeedZip64(entry)
-        let bigOffset = forceZip64 || entry.localHeaderOffset >= Self.limit32
+        // Forced, an offset goes to the Zip64 field too, except the first entry's 0, which
+        // ZIPFoundation 0.9.20 cannot read from there (and no real archive puts there).
+        let bigOffset = (forceZip64 && entry.localHeaderOffset > 0) || entry.localHeaderOffset >= Self.limit32
         var zip64 = ByteWriter()
         if bigSizes { zip64.u64(entry.uncompressedSize); zip64.u64(entry.compressedSize) }
         if bigOffset { zip64.u64(entry.localHeaderOffset) }

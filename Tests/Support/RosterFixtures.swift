@@ -85,6 +85,13 @@ public struct TestRecord: Sendable {
         self.name = name
     }
 
+    /// A copy with `change` applied.
+    public func with(_ change: (inout TestRecord) -> Void) -> TestRecord {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+
     public var statementBytes: [UInt8] {
         if let rawStatement { return Array(rawStatement.utf8) }
         let object: [String: String] = ["caseId": caseId, "signedAt": signedAt, "id": id, "name": name,

@@ -1,0 +1,56 @@
+import CivicCore
+import CivicCrypto
+import CivicStore
+import CivicTestSupport
+import Foundation
+
+/// A workspace in a fresh temporary folder, removed when the test is done with it.
+final class TestWorkspace {
+    let folder: URL
+    let store: RosterStore
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("civicdesk-store-\(UUID().uuidString)")
+        store = RosterStore(database: try WorkspaceDatabase(folder: folder.appendingPathComponent("workspace")),
+                            now: { Timestamp(rfc3339: "2024-03-07T08:00:00+08:00")! })
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    static let verifier = FakeVerifier(signers: Dictionary(uniqueKeysWithValues: (0..<40).map { index in
+        ("連署人\(index)", FakeVerifier.Signer(certificate: RosterFixtures.certificate(commonName: "連署人\(index)")))
+    }) .merging(["untrusted": .init(certificate: RosterFixtures.certificate(commonName: "連署人0"), trusted: false)]) { $1 })
+
+    func importer(verifier: any DetachedSignatureVerifying = TestWorkspace.verifier, workers: Int = 3,
+                  recordsPerUnit: Int = 4) -> RosterImporter {
+        var importer = RosterImporter(store: store, verifier: verifier, makeDigest: { Digest() }, workers: workers)
+        importer.recordsPerUnit = recordsPerUnit
+        return importer
+    }
+
+    /// Imports a test batch as if decrypted from its file; the file's "SHA-256" is that of the payload.
+    @discardableResult
+    func importBatch(_ batch: TestBatch, importer: RosterImporter? = nil, failAfterChunks: Int? = nil,
+                     cancellation: CancellationFlag = CancellationFlag()) throws -> BatchImportResult {
+        let payload = batch.payload(digest: Digest.sha256Hex)
+        let file = BatchFile(name: batch.fileName, sha256: Digest.sha256Hex(payload))
+        return try (importer ?? self.importer()).importBatch(file, from: ChunkedPlaintext(payload, chunkSize: 1000, failAfterChunks: failAfterChunks),
+                                                             cancellation: cancellation)
+    }
+
+    /// Every record of the case as (batch, seq, status), in roster order.
+    func statuses(_ caseId: String = RosterFixtures.caseId) throws -> [String] {
+        try store.records(caseId: caseId, offset: 0, limit: 1_000_000).map { "\($0.batch)/\($0.seq) \($0.status.rawValue)" }
+    }
+}
+
+extension TestRecord {
+    /// A valid record of test person `index` signing at `signedAt`.
+    static func person(_ index: Int, at signedAt: String = "2024-03-05T15:05:31+08:00") -> TestRecord {
+        var record = TestRecord(id: ReferenceIDRules.generatedID(index), name: "連署人\(index)")
+        record.signedAt = signedAt
+        return record
+    }
+}
