@@ -22,11 +22,19 @@ public enum RosterFixtures {
     }
 }
 
-/// Makes stand-in detached signatures: `FAKESIG`, the signer's key, a separator, and the signed
-/// bytes themselves, so `FakeVerifier` can tell a changed content from the signed one.
+/// Makes stand-in detached signatures: `FAKESIG`, the signer's key, optional padding (bytes as
+/// random as a real signature's, so they compress as little), a separator, and the signed bytes
+/// themselves, so `FakeVerifier` can tell a changed content from the signed one.
 public enum FakeSigner {
     public static func sign(_ content: [UInt8], signer: String, padding: Int = 0) -> [UInt8] {
-        Array("FAKESIG:\(signer):".utf8) + Array(repeating: UInt8(ascii: "."), count: padding) + Array("|".utf8) + content
+        var state = UInt64(truncatingIfNeeded: content.count) &* 0x9E37_79B9_7F4A_7C15
+        for byte in content { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let noise = (0..<padding).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let byte = UInt8(truncatingIfNeeded: state >> 56)
+            return byte == UInt8(ascii: ":") || byte == UInt8(ascii: "|") ? 0 : byte
+        }
+        return Array("FAKESIG:\(signer):".utf8) + noise + Array("|".utf8) + content
     }
 }
 
