@@ -39,25 +39,13 @@ struct ZipRecords {
 
     func localHeader(_ entry: ZipEntryRecord) -> [UInt8] {
         let zip64 = sizesNeedZip64(entry)
-        var extra = ByteWriter()
-        if zip64 {
-            extra.u16(0x0001); extra.u16(16)
-            extra.u64(entry.uncompressedSize); extra.u64(entry.compressedSize)
-        }
-        extra.append(timestampField)
+        // A local header's Zip64 field holds both sizes, always.
+        let extra = extraFields(zip64: zip64 ? [entry.uncompressedSize, entry.compressedSize] : [])
         var header = ByteWriter()
         header.u32(0x0403_4B50)
-        header.u16(zip64 ? 45 : 20)
-        header.u16(0)
-        header.u16(Self.deflate)
-        header.u16(dosTime); header.u16(dosDate)
-        header.u32(entry.crc)
-        header.u32(zip64 ? UInt32.max : UInt32(entry.compressedSize))
-        header.u32(zip64 ? UInt32.max : UInt32(entry.uncompressedSize))
-        let name = Array(entry.name.utf8)
-        header.u16(UInt16(name.count)); header.u16(UInt16(extra.bytes.count))
-        header.append(name)
-        header.append(extra.bytes)
+        header.append(sharedFields(entry, needsZip64: zip64, bigSizes: zip64, extraLength: extra.count))
+        header.append(Array(entry.name.utf8))
+        header.append(extra)
         return header.bytes
     }
 
@@ -66,36 +54,48 @@ struct ZipRecords {
         // Forced, an offset goes to the Zip64 field too, except the first entry's 0, which
         // ZIPFoundation 0.9.20 cannot read from there (and no real archive puts there).
         let bigOffset = (forceZip64 && entry.localHeaderOffset > 0) || entry.localHeaderOffset >= Self.limit32
-        var zip64 = ByteWriter()
-        if bigSizes { zip64.u64(entry.uncompressedSize); zip64.u64(entry.compressedSize) }
-        if bigOffset { zip64.u64(entry.localHeaderOffset) }
-        var extra = ByteWriter()
-        if !zip64.bytes.isEmpty {
-            extra.u16(0x0001); extra.u16(UInt16(zip64.bytes.count))
-            extra.append(zip64.bytes)
-        }
-        extra.append(timestampField)
-        let needs: UInt16 = bigSizes || bigOffset ? 45 : 20
+        let extra = extraFields(zip64: (bigSizes ? [entry.uncompressedSize, entry.compressedSize] : [])
+                                    + (bigOffset ? [entry.localHeaderOffset] : []))
         var header = ByteWriter()
         header.u32(0x0201_4B50)
-        header.u16(3 << 8 | needs) // made by: Unix
-        header.u16(needs)
-        header.u16(0)
-        header.u16(Self.deflate)
-        header.u16(dosTime); header.u16(dosDate)
-        header.u32(entry.crc)
-        header.u32(bigSizes ? UInt32.max : UInt32(entry.compressedSize))
-        header.u32(bigSizes ? UInt32.max : UInt32(entry.uncompressedSize))
-        let name = Array(entry.name.utf8)
-        header.u16(UInt16(name.count)); header.u16(UInt16(extra.bytes.count))
+        header.u16(3 << 8 | (bigSizes || bigOffset ? 45 : 20)) // made by: Unix
+        header.append(sharedFields(entry, needsZip64: bigSizes || bigOffset, bigSizes: bigSizes, extraLength: extra.count))
         header.u16(0) // comment
         header.u16(0) // disk
         header.u16(0) // internal attributes
         header.u32(0o100644 << 16) // a regular file, rw-r--r--
         header.u32(bigOffset ? UInt32.max : UInt32(entry.localHeaderOffset))
-        header.append(name)
-        header.append(extra.bytes)
+        header.append(Array(entry.name.utf8))
+        header.append(extra)
         return header.bytes
+    }
+
+    /// The fields local and central headers share, from "version needed" to the extra length.
+    private func sharedFields(_ entry: ZipEntryRecord, needsZip64: Bool, bigSizes: Bool, extraLength: Int) -> [UInt8] {
+        var fields = ByteWriter()
+        fields.u16(needsZip64 ? 45 : 20)
+        fields.u16(0) // flags
+        fields.u16(Self.deflate)
+        fields.u16(dosTime)
+        fields.u16(dosDate)
+        fields.u32(entry.crc)
+        fields.u32(bigSizes ? UInt32.max : UInt32(entry.compressedSize))
+        fields.u32(bigSizes ? UInt32.max : UInt32(entry.uncompressedSize))
+        fields.u16(UInt16(entry.name.utf8.count))
+        fields.u16(UInt16(extraLength))
+        return fields.bytes
+    }
+
+    /// The Zip64 field with `zip64` values (when any), then the extended timestamp.
+    private func extraFields(zip64 values: [Int64]) -> [UInt8] {
+        var extra = ByteWriter()
+        if !values.isEmpty {
+            extra.u16(0x0001)
+            extra.u16(UInt16(values.count * 8))
+            values.forEach { extra.u64($0) }
+        }
+        extra.append(timestampField)
+        return extra.bytes
     }
 
     /// The end records, for a central directory of `count` entries at `offset`, `size` bytes long.

@@ -58,8 +58,8 @@ struct PackOutputSafetyTests {
         let fixture = try PackFixture(records: 300, signaturePadding: 3000)
         let mountPoint = fixture.root.appendingPathComponent("small-disk")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
-        try Self.command("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint.path])
-        defer { try? Self.command("/bin/umount", [mountPoint.path]) }
+        try Command.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint.path])
+        defer { _ = try? Command.run("/bin/umount", [mountPoint.path]) }
         try Self.writePrevious(in: mountPoint)
         do {
             try fixture.pack(into: mountPoint)
@@ -71,15 +71,6 @@ struct PackOutputSafetyTests {
             #expect(error is UserFacingError, "\(error)")
         }
         try Self.expectPreviousIntact(in: mountPoint)
-    }
-
-    static func command(_ executable: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 }
 

@@ -99,7 +99,7 @@ struct OpenSSLCommandSigner: ManifestSigning {
         let input = folder.appendingPathComponent("manifest.json")
         let output = folder.appendingPathComponent("manifest.json.p7s")
         try Data(manifest).write(to: input)
-        try OpenSSL.run(["cms", "-sign", "-binary", "-md", "sha256", "-outform", "DER",
+        try Command.run("/usr/bin/openssl", ["cms", "-sign", "-binary", "-md", "sha256", "-outform", "DER",
                          "-signer", TestPKI.url("people/lead/sign.pem").path, "-inkey", TestPKI.url("people/lead/sign.key").path,
                          "-in", input.path, "-out", output.path])
         return Array(try Data(contentsOf: output))
@@ -122,15 +122,17 @@ enum LeadCertificate {
     }()
 }
 
-enum OpenSSL {
+/// Runs a command to completion; its standard output and error together, or a failure naming
+/// them when it exits with another status than 0.
+enum Command {
     struct Failed: Error, CustomStringConvertible {
         let description: String
     }
 
     @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
@@ -138,7 +140,7 @@ enum OpenSSL {
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failed(description: "openssl \(arguments.first ?? ""): \(text)") }
+        guard process.terminationStatus == 0 else { throw Failed(description: "\(executable) \(arguments): \(text)") }
         return text
     }
 }

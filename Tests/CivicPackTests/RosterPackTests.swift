@@ -59,7 +59,7 @@ struct RosterPackTests {
         try signature.write(to: check.appendingPathComponent("manifest.json.p7s"))
         let anchors = try TestPKI.text("trust/root.pem") + TestPKI.text("trust/moica.pem")
         try anchors.write(to: check.appendingPathComponent("anchors.pem"), atomically: true, encoding: .utf8)
-        try OpenSSL.run(["cms", "-verify", "-binary", "-inform", "DER", "-in", check.appendingPathComponent("manifest.json.p7s").path,
+        try Command.run("/usr/bin/openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", check.appendingPathComponent("manifest.json.p7s").path,
                          "-content", check.appendingPathComponent("manifest.json").path,
                          "-CAfile", check.appendingPathComponent("anchors.pem").path, "-purpose", "any", "-out", "/dev/null"])
 
@@ -89,9 +89,9 @@ struct RosterPackTests {
     @Test func otherZipReadersAgree() throws {
         let fixture = try PackFixture()
         try fixture.pack()
-        let listing = try Self.run("/usr/bin/unzip", ["-t", fixture.archiveURL.path])
+        let listing = try Command.run("/usr/bin/unzip", ["-t", fixture.archiveURL.path])
         #expect(listing.contains("No errors detected"))
-        let python = try Self.run("/usr/bin/env", ["python3", "-c", """
+        let python = try Command.run("/usr/bin/env", ["python3", "-c", """
             import sys, zipfile
             z = zipfile.ZipFile(sys.argv[1])
             print([(i.filename, i.date_time, i.compress_type) for i in z.infolist()]); z.testzip()
@@ -110,8 +110,8 @@ struct RosterPackTests {
         #expect(entries.map(\.name) == ["manifest.json", "records.jsonl", "excluded.jsonl", "manifest.json.p7s"])
         let manifest = try JSONDecoder().decode(SubmissionManifest.self, from: entries[0].data)
         #expect(manifest.files["records.jsonl"] == Digest.sha256Hex(Array(entries[1].data)))
-        #expect(try Self.run("/usr/bin/unzip", ["-t", fixture.archiveURL.path]).contains("No errors detected"))
-        let python = try Self.run("/usr/bin/env", ["python3", "-c",
+        #expect(try Command.run("/usr/bin/unzip", ["-t", fixture.archiveURL.path]).contains("No errors detected"))
+        let python = try Command.run("/usr/bin/env", ["python3", "-c",
                                                    "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), len(z.read('records.jsonl')))",
                                                    fixture.archiveURL.path])
         #expect(python.hasPrefix("None \(entries[1].data.count)"))
@@ -122,18 +122,5 @@ struct RosterPackTests {
         var reports: [PackProgress] = []
         try fixture.pack(progress: { reports.append($0) })
         #expect(reports.last?.records == 43 && reports.last?.total == 43)
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text
     }
 }

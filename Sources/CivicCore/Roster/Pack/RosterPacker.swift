@@ -85,7 +85,7 @@ public struct RosterPacker: Sendable {
                 done += 1
                 sheetRows.append(SpreadsheetRecordRow(index: done, record: record.row, fullIDs: options.fullIDs))
                 if record.row.status == .valid {
-                    try records.append(record.line + [0x0A])
+                    try records.append(record.line, lineFeed: true)
                 } else {
                     try excluded.append(ExcludedLine.bytes(batch: record.row.batch, seq: record.row.seq, status: record.row.status,
                                                            line: record.line, lineIsObject: record.lineIsObject))
@@ -147,8 +147,9 @@ private struct EntryStream {
         buffer.reserveCapacity(bufferSize)
     }
 
-    mutating func append(_ bytes: [UInt8]) throws {
+    mutating func append(_ bytes: [UInt8], lineFeed: Bool = false) throws {
         buffer += bytes
+        if lineFeed { buffer.append(0x0A) }
         if buffer.count >= bufferSize { try flush() }
     }
 

@@ -33,3 +33,24 @@ extension CardPresence {
         }
     }
 }
+
+/// The card and PIN steps as both roster wizards keep them, with the rule they share: when the
+/// card can no longer serve while the PIN is asked, the wizard goes back to the card step and
+/// the PIN entry starts afresh.
+public struct CardAndPIN: Sendable, Equatable {
+    public private(set) var card: CardPresence = .absent
+    public private(set) var pin = PINEntry()
+
+    /// Records what the reader holds. Returns true when a wizard on its PIN step must go back to
+    /// the card step: the card has a problem, or (`usable` false) it does not fit the work.
+    mutating func cardChanged(_ presence: CardPresence, onPINStep: Bool, usable: Bool = true) -> Bool {
+        card = presence
+        guard onPINStep, presence.problem != nil || !usable else { return false }
+        pin = PINEntry()
+        return true
+    }
+
+    mutating func updatePIN(_ change: (inout PINEntry) -> Void) {
+        change(&pin)
+    }
+}

@@ -35,9 +35,8 @@ public struct RosterImportWizard: Sendable, Equatable {
 
     public private(set) var step: Step = .chooseFiles
     public private(set) var files: [ChosenFile] = []
-    public private(set) var card: CardPresence = .absent
+    public private(set) var access = CardAndPIN()
     public private(set) var unaddressedFiles: [UnaddressedFile] = []
-    public private(set) var pin = PINEntry()
     public private(set) var progress: Progress?
     public private(set) var isCancelling = false
     public private(set) var outcomes: [String: FileOutcome] = [:]
@@ -61,30 +60,28 @@ public struct RosterImportWizard: Sendable, Equatable {
 
     /// The card layer reports what the reader holds and which chosen files are not for it.
     public mutating func cardChanged(_ presence: CardPresence, unaddressedFiles: [UnaddressedFile] = []) {
-        card = presence
         self.unaddressedFiles = unaddressedFiles
-        if step == .pin, presence.problem != nil || !unaddressedFiles.isEmpty {
-            step = .card
-            pin = PINEntry()
-        }
+        if access.cardChanged(presence, onPINStep: step == .pin, usable: unaddressedFiles.isEmpty) { step = .card }
     }
+
+    public var card: CardPresence { access.card }
 
     // MARK: The PIN
 
+    public var pin: PINEntry { access.pin }
+
     public mutating func pinSubmitted() {
-        guard step == .pin else { return }
-        pin.submitted()
+        if step == .pin { access.updatePIN { $0.submitted() } }
     }
 
     public mutating func pinRejected(_ tries: PINTries) {
-        guard step == .pin else { return }
-        pin.rejected(tries)
+        if step == .pin { access.updatePIN { $0.rejected(tries) } }
     }
 
     /// The card took the PIN: importing starts.
     public mutating func pinAccepted() {
         guard step == .pin else { return }
-        pin.accepted()
+        access.updatePIN { $0.accepted() }
         step = .progress
         progress = Progress(fileIndex: 0, fileCount: files.count, current: nil)
     }
@@ -162,7 +159,7 @@ public struct RosterImportWizard: Sendable, Equatable {
         switch step {
         case .card: step = .chooseFiles
         case .pin:
-            pin.reset()
+            access.updatePIN { $0.reset() }
             step = .card
         case .chooseFiles, .progress, .summary: break
         }

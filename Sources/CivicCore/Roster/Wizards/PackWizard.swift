@@ -12,8 +12,7 @@ public struct RosterPackWizard: Sendable, Equatable {
     public private(set) var fullIDs = false
     /// Outputs already in the folder, which packing will replace (said before it does).
     public private(set) var existingOutputs: [String] = []
-    public private(set) var card: CardPresence = .absent
-    public private(set) var pin = PINEntry()
+    public private(set) var access = CardAndPIN()
     public private(set) var progress: PackProgress?
     public private(set) var isCancelling = false
     /// Why the last attempt failed, shown on the options page the wizard returns to.
@@ -53,26 +52,23 @@ public struct RosterPackWizard: Sendable, Equatable {
     // MARK: Card and PIN
 
     public mutating func cardChanged(_ presence: CardPresence) {
-        card = presence
-        if step == .pin, presence.problem != nil {
-            step = .card
-            pin = PINEntry()
-        }
+        if access.cardChanged(presence, onPINStep: step == .pin) { step = .card }
     }
 
+    public var card: CardPresence { access.card }
+    public var pin: PINEntry { access.pin }
+
     public mutating func pinSubmitted() {
-        guard step == .pin else { return }
-        pin.submitted()
+        if step == .pin { access.updatePIN { $0.submitted() } }
     }
 
     public mutating func pinRejected(_ tries: PINTries) {
-        guard step == .pin else { return }
-        pin.rejected(tries)
+        if step == .pin { access.updatePIN { $0.rejected(tries) } }
     }
 
     public mutating func pinAccepted() {
         guard step == .pin else { return }
-        pin.accepted()
+        access.updatePIN { $0.accepted() }
         failure = nil
         step = .progress
         progress = nil
@@ -102,7 +98,7 @@ public struct RosterPackWizard: Sendable, Equatable {
         guard step == .progress else { return }
         isCancelling = false
         failure = message
-        pin = PINEntry()
+        access.updatePIN { $0 = PINEntry() }
         step = .options
     }
 
@@ -158,7 +154,7 @@ public struct RosterPackWizard: Sendable, Equatable {
         switch step {
         case .card: step = .options
         case .pin:
-            pin.reset()
+            access.updatePIN { $0.reset() }
             step = .card
         case .options, .progress, .done: break
         }
