@@ -97,8 +97,9 @@ private struct SpooledEntry {
 
     init(name: String, folder: URL, level: Int32) throws {
         self.name = name
-        spool = try SpoolFile(in: folder)
-        deflater = try Deflater(level: level)
+        let spool = try SpoolFile(in: folder)
+        self.spool = spool
+        deflater = Deflater(level: level) { try spool.handle.write($0) }
     }
 
     var crc: UInt32 { deflater.crc }
@@ -106,13 +107,11 @@ private struct SpooledEntry {
     var uncompressedSize: Int64 { deflater.uncompressedSize }
 
     func append(_ bytes: [UInt8]) throws {
-        let handle = spool.handle
-        try bytes.withUnsafeBytes { buffer in try deflater.compress(buffer) { try handle.write($0) } }
+        try deflater.compress(bytes)
     }
 
     func finish() throws {
-        let handle = spool.handle
-        try deflater.finish { try handle.write($0) }
+        try deflater.finish()
     }
 }
 
@@ -122,10 +121,10 @@ private struct SmallEntry {
     let compressed: [UInt8]
 
     init(_ bytes: [UInt8], level: Int32) throws {
-        let deflater = try Deflater(level: level)
         var compressed: [UInt8] = []
-        try bytes.withUnsafeBytes { buffer in try deflater.compress(buffer) { compressed += $0 } }
-        try deflater.finish { compressed += $0 }
+        let deflater = Deflater(level: level, workers: 1) { compressed += $0 }
+        try deflater.compress(bytes)
+        try deflater.finish()
         self.crc = deflater.crc
         self.compressed = compressed
     }

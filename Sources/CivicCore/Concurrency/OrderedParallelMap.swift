@@ -6,7 +6,7 @@ import Foundation
 ///
 /// One thread (the owner) submits and takes; it never blocks on a full queue because it checks
 /// `hasRoom` and takes a result instead. Call `stop()` when done, also after an error.
-final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let transform: @Sendable (Input) -> Output
     private let capacity: Int
@@ -18,7 +18,7 @@ final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Se
     private var taken = 0
     private var stopped = false
 
-    init(workers: Int, capacity: Int, transform: @escaping @Sendable (Input) -> Output) {
+    public init(workers: Int, capacity: Int, transform: @escaping @Sendable (Input) -> Output) {
         self.transform = transform
         self.capacity = max(capacity, 1)
         for _ in 0..<max(workers, 1) {
@@ -29,16 +29,16 @@ final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Se
     }
 
     /// True while fewer than `capacity` items are in flight.
-    var hasRoom: Bool {
+    public var hasRoom: Bool {
         condition.withLock { submitted - taken < capacity }
     }
 
     /// Items submitted and not yet taken.
-    var inFlight: Int {
+    public var inFlight: Int {
         condition.withLock { submitted - taken }
     }
 
-    func submit(_ input: Input) {
+    public func submit(_ input: Input) {
         condition.withLock {
             queue.append((submitted, input))
             submitted += 1
@@ -48,7 +48,7 @@ final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Se
 
     /// The result of the oldest item not yet taken, waiting for it if needed. Nil when nothing
     /// is in flight.
-    func takeNext() -> Output? {
+    public func takeNext() -> Output? {
         condition.withLock {
             guard taken < submitted else { return nil }
             while results[taken] == nil { condition.wait() }
@@ -59,7 +59,7 @@ final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Se
     }
 
     /// Ends the worker threads; items not yet transformed are dropped.
-    func stop() {
+    public func stop() {
         condition.withLock {
             stopped = true
             queue.removeAll()
