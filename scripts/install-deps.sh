@@ -6,7 +6,9 @@ set -euo pipefail
 packages=(
     # build: GTK 4 + libadwaita, PC/SC, OpenSSL, SQLite, xlsx, PKCS#11 header
     pkg-config libgtk-4-dev libadwaita-1-dev libpcsclite-dev libssl-dev libsqlite3-dev
-    libxlsxwriter-dev libp11-kit-dev
+    libxlsxwriter-dev libp11-kit-dev zlib1g-dev
+    # tests: other zip readers to check the submission package against
+    unzip
     # cards: the PC/SC daemon with the virtual reader driver, PKCS#11 tokens and tools
     pcscd vsmartcard-vpcd softhsm2 opensc openssl
     # the window under test: virtual screen, session bus, accessibility bus, screenshots
