@@ -34,6 +34,9 @@ public final class WorkspaceDatabase: Sendable {
         close(descriptor)
         var configuration = Configuration()
         configuration.prepareDatabase { db in
+            // Pages of 16 KB (for a new file): a record line of 3–4 KB fills a 4 KB page alone, and
+            // writing a full petition in pages four times larger costs a quarter of the calls.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             // Deleted content is overwritten, so a purge leaves no personal data in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")

@@ -201,6 +201,9 @@ struct RosterImportTests {
             #expect(try mode(folder.appendingPathComponent(name).path) == 0o600, "\(name)")
         }
         #expect(WorkspaceDatabase.defaultFolder.path.hasSuffix("civicdesk"))
+        // The file's header gives its page size (bytes 16–17, big-endian).
+        let header = try FileHandle(forReadingFrom: folder.appendingPathComponent(WorkspaceDatabase.fileName)).read(upToCount: 18) ?? Data()
+        #expect(header.count == 18 && (Int(header[16]) << 8 | Int(header[17])) == 16384)
     }
 }
 
