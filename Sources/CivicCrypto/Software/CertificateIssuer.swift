@@ -11,14 +11,22 @@ public final class CertificateIssuer: @unchecked Sendable {
     public let certificate: CertificateInfo
     private let authority: OpenSSLCertificate
     private let key: RSAPrivateKey
+    /// An empty configuration: OpenSSL parses certificatePolicies only with one at hand.
+    private let configuration: UnsafeMutablePointer<CONF>
 
     public init(certificate: CertificateInfo, key: RSAPrivateKey) throws {
         guard key.matches(certificate), let authority = OpenSSLCertificate(der: certificate.der) else {
             throw SoftwareKeyError.keyDoesNotMatchCertificate
         }
+        guard let configuration = NCONF_new(nil) else { throw SoftwareKeyError.failed("certificate issuing") }
         self.certificate = certificate
         self.authority = authority
         self.key = key
+        self.configuration = configuration
+    }
+
+    deinit {
+        NCONF_free(configuration)
     }
 
     /// A CA from its certificate file (PEM or DER) and PEM key file.
@@ -65,6 +73,7 @@ public final class CertificateIssuer: @unchecked Sendable {
     private func addExtensions(_ request: CertificateRequest, to certificate: OpaquePointer) -> Bool {
         var context = X509V3_CTX()
         X509V3_set_ctx(&context, authority.pointer, certificate, nil, nil, 0)
+        X509V3_set_nconf(&context, configuration)
         var extensions: [(Int32, String)] = [
             (NID_basic_constraints, "critical,CA:FALSE"),
             (NID_subject_key_identifier, "hash"),
@@ -77,7 +86,7 @@ public final class CertificateIssuer: @unchecked Sendable {
             extensions.append((NID_certificate_policies, request.policies.joined(separator: ",")))
         }
         return extensions.allSatisfy { nid, value in
-            guard let ext = X509V3_EXT_nconf_nid(nil, &context, nid, value) else { return false }
+            guard let ext = X509V3_EXT_nconf_nid(configuration, &context, nid, value) else { return false }
             defer { X509_EXTENSION_free(ext) }
             return X509_add_ext(certificate, ext, -1) == 1
         }

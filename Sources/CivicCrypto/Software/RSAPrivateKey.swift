@@ -45,8 +45,8 @@ public final class RSAPrivateKey: @unchecked Sendable {
 
     /// True when `certificate` carries this key's public half.
     public func matches(_ certificate: CertificateInfo) -> Bool {
-        guard let parsed = OpenSSLCertificate(der: certificate.der), let publicKey = X509_get0_pubkey(parsed.pointer) else { return false }
-        return EVP_PKEY_eq(publicKey, pointer) == 1
+        guard let parsed = OpenSSLCertificate(der: certificate.der) else { return false }
+        return withExtendedLifetime(parsed) { X509_get0_pubkey(parsed.pointer).map { EVP_PKEY_eq($0, pointer) == 1 } ?? false }
     }
 
     /// RSA decryption of a key-transport block.

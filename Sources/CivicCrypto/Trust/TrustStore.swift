@@ -76,15 +76,15 @@ public final class TrustStore: @unchecked Sendable {
     public func status(of certificate: CertificateInfo, at date: Date, intermediates: [CertificateInfo] = []) -> ChainStatus {
         guard let leaf = OpenSSLCertificate(der: certificate.der) else { return .untrusted(.other("not a certificate")) }
         let carried = CertificateStack(intermediates.compactMap { OpenSSLCertificate(der: $0.der) })
-        return verify(leaf.pointer, carried: carried.pointer, at: date)
+        return withExtendedLifetime((leaf, carried)) { verify(leaf.pointer, carried: carried.pointer, at: date) }
     }
 
     /// True when the certificate chains to an anchor, judged on signatures and CA constraints
     /// alone (spec §3 `untrusted-certificate`); dates are not looked at.
     public func chainsIgnoringDates(_ certificate: CertificateInfo, intermediates: [CertificateInfo] = []) -> Bool {
         guard let leaf = OpenSSLCertificate(der: certificate.der) else { return false }
-        let carried = intermediates.compactMap { OpenSSLCertificate(der: $0.der) }
-        return chainsIgnoringDates(leaf.pointer, carried: carried.isEmpty ? nil : CertificateStack(carried).pointer)
+        let carried = CertificateStack(intermediates.compactMap { OpenSSLCertificate(der: $0.der) })
+        return withExtendedLifetime((leaf, carried)) { chainsIgnoringDates(leaf.pointer, carried: carried.pointer) }
     }
 
     /// The signature verifier's path: `leaf` is an `X509*`, `carried` the `STACK_OF(X509)` of

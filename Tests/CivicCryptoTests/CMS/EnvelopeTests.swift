@@ -220,13 +220,3 @@ struct EnvelopeTests {
         #expect(Set(errors.map(\.message.zh)).count == errors.count)
     }
 }
-
-/// A card that was pulled out: every operation fails with its own error, which CivicCrypto must
-/// pass on as it is (the PKCS#11 adapter's errors carry the user's message).
-private struct UnpluggedCard: PrivateKeyOperations {
-    struct Removed: Error, Equatable {}
-    let certificate: CertificateInfo
-
-    func decrypt(_ ciphertext: [UInt8], padding: RSAPadding) throws -> [UInt8] { throw Removed() }
-    func signSHA256(_ message: [UInt8]) throws -> [UInt8] { throw Removed() }
-}

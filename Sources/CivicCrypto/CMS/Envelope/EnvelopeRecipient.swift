@@ -42,7 +42,8 @@ public struct EnvelopeRecipient: Sendable, Equatable {
         case let .issuerAndSerialNumber(_, serialHex):
             guard serialHex == certificate.serialHex, let issuerDER,
                   let parsed = OpenSSLCertificate(der: certificate.der) else { return false }
-            return OpenSSLName(der: issuerDER).map { X509_NAME_cmp($0.pointer, X509_get_issuer_name(parsed.pointer)) == 0 } ?? false
+            guard let issuer = OpenSSLName(der: issuerDER) else { return false }
+            return withExtendedLifetime((issuer, parsed)) { X509_NAME_cmp(issuer.pointer, X509_get_issuer_name(parsed.pointer)) == 0 }
         }
     }
 }
@@ -94,7 +95,8 @@ extension EnvelopeRecipient {
             guard let name = OpenSSLName(der: issuer), let serialHex = OpenSSLCertificate.serialHex(der: serial) else {
                 throw BERError.malformed
             }
-            return (.issuerAndSerialNumber(issuer: OpenSSLCertificate.name(name.pointer), serialHex: serialHex), issuer)
+            let distinguishedName = withExtendedLifetime(name) { OpenSSLCertificate.name(name.pointer) }
+            return (.issuerAndSerialNumber(issuer: distinguishedName, serialHex: serialHex), issuer)
         case 0x80, 0xA0:
             return (.subjectKeyIdentifier(try reader.octetString(0x80)), nil)
         default:

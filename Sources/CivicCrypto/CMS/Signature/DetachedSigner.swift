@@ -16,6 +16,7 @@ public enum DetachedSigner {
               let publicKey = X509_get0_pubkey(certificate.pointer) else {
             throw CertificateParser.Failure.notACertificate
         }
+        defer { withExtendedLifetime(certificate) {} }
         let flags = UInt32(CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP)
         guard let cms = CMS_sign(nil, nil, nil, nil, flags) else { throw failure() }
         defer { CMS_ContentInfo_free(cms) }
