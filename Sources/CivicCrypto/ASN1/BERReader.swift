@@ -68,6 +68,9 @@ final class BERReader {
 
     var filePosition: Int64 { source.filePosition }
 
+    /// The largest slice `stream` hands over at once.
+    var bufferSize: Int { buffer.count }
+
     // MARK: Bytes
 
     /// True when at least `count` bytes (at most the buffer size) are buffered; false at the end.
@@ -264,6 +267,15 @@ final class BERReader {
     func objectIdentifier() throws -> String {
         let encoded = try element(0x06)
         return try OID.dotted(der: encoded)
+    }
+
+    /// A non-negative INTEGER's magnitude, big-endian without leading zeros (RSA numbers).
+    func unsignedInteger() throws -> [UInt8] {
+        let header = try header(0x02)
+        guard let length = header.length, length >= 1 else { throw BERError.malformed }
+        let octets = try bytes(length)
+        guard octets[0] & 0x80 == 0 else { throw BERError.malformed }
+        return Array(octets.drop { $0 == 0 })
     }
 
     /// A small non-negative INTEGER (versions, tag lengths).

@@ -78,12 +78,17 @@ final class OpenSSLCertificate {
     }
 
     func der() -> [UInt8] {
-        let length = i2d_X509(pointer, nil)
+        Self.der(of: pointer)
+    }
+
+    /// The encoding of an `X509*` (as decoded, for a certificate read from DER).
+    static func der(of certificate: OpaquePointer) -> [UInt8] {
+        let length = i2d_X509(certificate, nil)
         guard length > 0 else { return [] }
         var bytes = [UInt8](repeating: 0, count: Int(length))
         bytes.withUnsafeMutableBufferPointer { buffer in
             var cursor = buffer.baseAddress
-            _ = i2d_X509(pointer, &cursor)
+            _ = i2d_X509(certificate, &cursor)
         }
         return bytes
     }

@@ -17,7 +17,7 @@ public final class RSAPrivateKey: @unchecked Sendable {
 
     /// A new key (2048 bits unless told otherwise). Takes tens of milliseconds: reuse keys.
     public static func generate(bits: Int = 2048) throws -> RSAPrivateKey {
-        guard let context = EVP_PKEY_CTX_new_from_name(nil, "RSA", nil) else { throw SoftwareKeyError.failed("RSA key generation") }
+        guard let context = EVP_PKEY_CTX_new_from_name(nil, OpenSSLContext.cString("RSA"), nil) else { throw SoftwareKeyError.failed("RSA key generation") }
         defer { EVP_PKEY_CTX_free(context) }
         var key: OpaquePointer?
         guard EVP_PKEY_keygen_init(context) == 1, EVP_PKEY_CTX_set_rsa_keygen_bits(context, Int32(bits)) == 1,

@@ -45,7 +45,9 @@ public final class TrustStore: @unchecked Sendable {
         var parsed: [OpenSSLCertificate] = []
         for certificate in unique {
             guard let openSSL = OpenSSLCertificate(der: certificate.der) else { throw TrustStoreError.notACertificate(path: certificate.subject.rfc4514) }
-            guard X509_check_ca(openSSL.pointer) >= 1 else { throw TrustStoreError.notACertificateAuthority(certificate.subject.rfc4514) }
+            guard X509_check_ca(openSSL.pointer) >= 1, X509_get0_pubkey(openSSL.pointer) != nil else {
+                throw TrustStoreError.notACertificateAuthority(certificate.subject.rfc4514)
+            }
             parsed.append(openSSL)
         }
         for (certificate, info) in zip(parsed, unique) where !Self.consistent(certificate, with: parsed) {
@@ -55,7 +57,7 @@ public final class TrustStore: @unchecked Sendable {
         for certificate in parsed { X509_STORE_add_cert(store, certificate.pointer) }
         self.store = store
         anchors = unique
-        issuers = parsed.map(TrustedIssuer.init)
+        issuers = parsed.compactMap(TrustedIssuer.init)
     }
 
     deinit {
@@ -84,33 +86,77 @@ public final class TrustStore: @unchecked Sendable {
     public func chainsIgnoringDates(_ certificate: CertificateInfo, intermediates: [CertificateInfo] = []) -> Bool {
         guard let leaf = OpenSSLCertificate(der: certificate.der) else { return false }
         let carried = CertificateStack(intermediates.compactMap { OpenSSLCertificate(der: $0.der) })
-        return withExtendedLifetime((leaf, carried)) { chainsIgnoringDates(leaf.pointer, carried: carried.pointer) }
+        return withExtendedLifetime((leaf, carried)) {
+            chainsIgnoringDates(leaf.pointer, der: certificate.der, carried: carried.pointer)
+        }
     }
 
-    /// The signature verifier's path: `leaf` is an `X509*`, `carried` the `STACK_OF(X509)` of
-    /// certificates that came with it (the leaf may be among them), or nil.
-    func chainsIgnoringDates(_ leaf: OpaquePointer, carried: OpaquePointer?) -> Bool {
+    /// The signature verifier's path. `leaf` is an `X509*`, possibly decoded without its public
+    /// key (`OpenSSLContext.withoutDecoders`); `der` is its encoding; `carried` is the
+    /// `STACK_OF(X509)` of certificates that came with it (the leaf may be among them), or nil.
+    func chainsIgnoringDates(_ leaf: OpaquePointer, der: [UInt8], carried: OpaquePointer?) -> Bool {
         // Unknown critical extensions or undecodable ones make a certificate unusable, as in
         // X509_verify_cert.
         let flags = X509_get_extension_flags(leaf)
         guard flags & UInt32(EXFLAG_INVALID | EXFLAG_CRITICAL) == 0 else { return false }
-        if signedByAnchor(leaf) { return true }
-        // Only a chain through a carried intermediate is left to try, with the full verifier.
-        guard let carried, OPENSSL_sk_num(carried) > 0 else { return false }
-        if case .valid = verify(leaf, carried: carried, at: nil) { return true }
-        return false
+        switch anchorSignature(on: leaf, der: der) {
+        case .found:
+            return true
+        case .absent where !Self.carriesOthers(carried, besides: leaf):
+            return false
+        case .absent, .undecided:
+            return fullVerification(der: der, carried: carried)
+        }
+    }
+
+    private enum AnchorSignature {
+        /// An anchor that may issue certificates signed it.
+        case found
+        /// No anchor signed it.
+        case absent
+        /// An anchor named as its issuer is one the fast path cannot judge.
+        case undecided
     }
 
     /// The fast path: one RSA verification against the anchors that could have issued `leaf`.
-    private func signedByAnchor(_ leaf: OpaquePointer) -> Bool {
+    private func anchorSignature(on leaf: OpaquePointer, der: [UInt8]) -> AnchorSignature {
         let issuerName = X509_get_issuer_name(leaf)
         let authorityKey = X509_get0_authority_key_id(leaf).map { OpenSSLCertificate.bytes($0) }
         defer { ERR_clear_error() }
-        return issuers.contains { issuer in
-            issuer.mayIssue
-                && X509_NAME_cmp(issuer.subject, issuerName) == 0
-                && (authorityKey == nil || issuer.keyIdentifier == nil || authorityKey == issuer.keyIdentifier)
-                && X509_verify(leaf, issuer.publicKey) == 1
+        var result = AnchorSignature.absent
+        for issuer in issuers where X509_NAME_cmp(issuer.subject, issuerName) == 0
+            && (authorityKey == nil || issuer.keyIdentifier == nil || authorityKey == issuer.keyIdentifier) {
+            guard issuer.mayIssue else {
+                result = .undecided
+                continue
+            }
+            switch CertificateSignature.verifies(certificate: der, issuerKey: issuer.publicKey) {
+            case true?: return .found
+            case false?: continue
+            case nil: result = .undecided
+            }
+        }
+        return result
+    }
+
+    private static func carriesOthers(_ carried: OpaquePointer?, besides leaf: OpaquePointer) -> Bool {
+        guard let carried else { return false }
+        return (0..<OPENSSL_sk_num(carried)).contains { OPENSSL_sk_value(carried, $0).map(OpaquePointer.init) != leaf }
+    }
+
+    /// OpenSSL's verifier ignoring dates, over certificates decoded again in the default
+    /// context (the leaf may have been decoded without its key).
+    private func fullVerification(der: [UInt8], carried: OpaquePointer?) -> Bool {
+        guard let leaf = OpenSSLCertificate(der: der) else { return false }
+        let others = carried.map { stack in
+            (0..<OPENSSL_sk_num(stack)).compactMap { index in
+                OPENSSL_sk_value(stack, index).flatMap { OpenSSLCertificate(der: OpenSSLCertificate.der(of: OpaquePointer($0))) }
+            }
+        } ?? []
+        let stack = CertificateStack(others)
+        return withExtendedLifetime((leaf, stack)) {
+            if case .valid = verify(leaf.pointer, carried: stack.pointer, at: nil) { return true }
+            return false
         }
     }
 
@@ -161,11 +207,11 @@ private struct TrustedIssuer {
     /// constraints, which only the full verifier applies.
     let mayIssue: Bool
 
-    init(_ certificate: OpenSSLCertificate) {
+    /// Nil for a certificate whose public key OpenSSL cannot read (refused when loading).
+    init?(_ certificate: OpenSSLCertificate) {
+        guard let publicKey = X509_get0_pubkey(certificate.pointer) else { return nil }
         self.certificate = certificate
         subject = X509_get_subject_name(certificate.pointer)
-        // Anchors were checked to be CA certificates; every CA certificate has a public key.
-        guard let publicKey = X509_get0_pubkey(certificate.pointer) else { fatalError("certificate without a public key") }
         self.publicKey = publicKey
         keyIdentifier = certificate.subjectKeyIdentifier
         let usage = certificate.keyUsage

@@ -120,31 +120,11 @@ struct SignatureVerifierTests {
             (Array("garbage".utf8), tbs),
         ]
         let expected = cases.map { verifier.check(signature: $0.0, over: $0.1) }
-        let results = ConcurrentResults(count: 600)
+        let results = Slots<SignatureCheck>(count: 600)
         DispatchQueue.concurrentPerform(iterations: 600) { index in
             let (signature, content) = cases[index % cases.count]
             results.set(index, verifier.check(signature: signature, over: content))
         }
-        for index in 0..<600 {
-            #expect(results.value(index) == expected[index % cases.count])
-        }
-    }
-}
-
-/// Results written by many threads, each to its own slot.
-final class ConcurrentResults: @unchecked Sendable {
-    private var values: [SignatureCheck?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        values = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: SignatureCheck) {
-        lock.withLock { values[index] = value }
-    }
-
-    func value(_ index: Int) -> SignatureCheck? {
-        lock.withLock { values[index] }
+        #expect(results.values == (0..<600).map { expected[$0 % cases.count] })
     }
 }

@@ -115,23 +115,24 @@ final class ContentDecryptor {
         EVP_CIPHER_CTX_free(context)
     }
 
-    /// Decrypts `input`, appending the plaintext (possibly less than the input, for CBC) to `output`.
-    func update(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) {
-        guard let base = input.baseAddress, !input.isEmpty else { return }
-        let room = input.count + 32
-        let oldCount = output.count
-        output.append(contentsOf: repeatElement(0, count: room))
+    /// The most `update` or `finish` may write beyond the input's length.
+    static let slack = 32
+
+    /// Decrypts `input` into `output` (room for `input.count + slack` bytes); returns how many
+    /// bytes were written (fewer than the input for CBC, which holds its last block back).
+    func update(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int {
+        guard let source = input.baseAddress, !input.isEmpty, let target = output.baseAddress,
+              output.count >= input.count + Self.slack else { return 0 }
         var written: Int32 = 0
-        output.withUnsafeMutableBufferPointer { buffer in
-            // Decrypting without a tag or padding check cannot fail for AES in GCM or CBC mode.
-            _ = EVP_DecryptUpdate(context, buffer.baseAddress.map { $0 + oldCount }, &written,
-                                  base.assumingMemoryBound(to: UInt8.self), Int32(input.count))
-        }
-        output.removeLast(room - Int(written))
+        // Decrypting without a tag or padding check cannot fail for AES in GCM or CBC mode.
+        _ = EVP_DecryptUpdate(context, target.assumingMemoryBound(to: UInt8.self), &written,
+                              source.assumingMemoryBound(to: UInt8.self), Int32(input.count))
+        return Int(written)
     }
 
-    /// Checks the GCM tag (or the CBC padding) and appends the last plaintext (CBC's last block).
-    func finish(tag: [UInt8]?, appendingTo output: inout [UInt8]) throws {
+    /// Checks the GCM tag (or the CBC padding) and writes the last plaintext (CBC's last block)
+    /// into `output` (room for `slack` bytes); returns how many bytes were written.
+    func finish(tag: [UInt8]?, into output: UnsafeMutableRawBufferPointer) throws -> Int {
         if parameters.algorithm.isAuthenticated {
             guard var tag, tag.count == parameters.tagLength,
                   EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_AEAD_SET_TAG, Int32(tag.count), &tag) == 1 else {
@@ -139,16 +140,46 @@ final class ContentDecryptor {
                 throw EnvelopeError.tampered
             }
         }
-        let oldCount = output.count
-        output.append(contentsOf: repeatElement(0, count: 32))
         var written: Int32 = 0
-        let status = output.withUnsafeMutableBufferPointer { buffer in
-            EVP_DecryptFinal_ex(context, buffer.baseAddress.map { $0 + oldCount }, &written)
-        }
-        output.removeLast(32 - Int(written))
-        guard status == 1 else {
+        guard let target = output.baseAddress, output.count >= Self.slack,
+              EVP_DecryptFinal_ex(context, target.assumingMemoryBound(to: UInt8.self), &written) == 1 else {
             ERR_clear_error()
             throw EnvelopeError.tampered
         }
+        return Int(written)
+    }
+}
+
+/// Plaintext gathered until a chunk is full, in one buffer allocated once and wiped at the end
+/// (it holds personal data).
+final class PlaintextChunks {
+    private let storage: UnsafeMutableRawBufferPointer
+    private let chunkSize: Int
+    private(set) var count = 0
+
+    /// Room for a full chunk plus the largest piece decrypted at once.
+    init(chunkSize: Int, largestPiece: Int) {
+        self.chunkSize = max(chunkSize, 1)
+        storage = UnsafeMutableRawBufferPointer.allocate(byteCount: self.chunkSize + largestPiece + ContentDecryptor.slack,
+                                                         alignment: 16)
+    }
+
+    deinit {
+        OPENSSL_cleanse(storage.baseAddress, storage.count)
+        storage.deallocate()
+    }
+
+    var isFull: Bool { count >= chunkSize }
+
+    /// Lets `write` fill the free space and counts what it wrote.
+    func append(_ write: (UnsafeMutableRawBufferPointer) throws -> Int) rethrows {
+        count += try write(UnsafeMutableRawBufferPointer(rebasing: storage[count...]))
+    }
+
+    /// The gathered bytes, leaving the buffer empty.
+    func take() -> [UInt8] {
+        let bytes = Array(UnsafeRawBufferPointer(rebasing: storage[0..<count]))
+        count = 0
+        return bytes
     }
 }

@@ -83,7 +83,11 @@ public final class EncryptedEnvelope: @unchecked Sendable {
         return ContentKey(unwrapped, algorithm: algorithm)
     }
 
-    /// Decrypts the content, handing plaintext to `consume` in chunks of about `chunkSize` bytes.
+    /// How often progress is reported, in bytes of the file.
+    static let progressStep: Int64 = 1 << 20
+
+    /// Decrypts the content, handing plaintext to `consume` in chunks of about `chunkSize` bytes;
+    /// reports progress about every megabyte of the file and once at the end.
     ///
     /// The plaintext is PROVISIONAL until this returns: the GCM tag (or the CBC padding) is only
     /// checked at the end of the file. When this throws, the caller must discard everything it
@@ -102,23 +106,25 @@ public final class EncryptedEnvelope: @unchecked Sendable {
             let layout = try Self.layout(reader)
             guard layout.parameters == parameters else { throw EnvelopeError.damaged }
             let decryptor = try ContentDecryptor(parameters: layout.parameters, key: key)
-            var pending: [UInt8] = []
-            pending.reserveCapacity(chunkSize + 64)
+            let pending = PlaintextChunks(chunkSize: chunkSize, largestPiece: reader.bufferSize)
             var plaintextBytes: Int64 = 0
+            var reported: Int64 = 0
             func flush() throws {
-                guard !pending.isEmpty else { return }
+                guard pending.count > 0 else { return }
                 plaintextBytes += Int64(pending.count)
-                try consume(pending)
-                pending.removeAll(keepingCapacity: true)
+                try consume(pending.take())
             }
             try reader.streamString(layout.content) { ciphertext in
                 if isCancelled() { throw CancellationError() }
-                decryptor.update(ciphertext, appendingTo: &pending)
-                if pending.count >= chunkSize { try flush() }
-                progress(EnvelopeProgress(bytesRead: reader.filePosition, totalBytes: fileSize))
+                pending.append { decryptor.update(ciphertext, into: $0) }
+                if pending.isFull { try flush() }
+                if reader.filePosition - reported >= Self.progressStep {
+                    reported = reader.filePosition
+                    progress(EnvelopeProgress(bytesRead: reported, totalBytes: fileSize))
+                }
             }
             let tag = try Self.finishStructure(reader, layout)
-            try decryptor.finish(tag: tag, appendingTo: &pending)
+            try pending.append { try decryptor.finish(tag: tag, into: $0) }
             try flush()
             progress(EnvelopeProgress(bytesRead: fileSize, totalBytes: fileSize))
             return DecryptionSummary(plaintextBytes: plaintextBytes, algorithm: algorithm,

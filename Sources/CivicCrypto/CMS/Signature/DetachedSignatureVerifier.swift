@@ -7,23 +7,17 @@ import COpenSSL
 /// be present (the signature covers them and their messageDigest covers the content) or absent
 /// (the signature covers the content).
 ///
-/// Made for ~300,000 checks per import on all cores: the CMS is decoded once with
-/// `d2i_CMS_ContentInfo`, the signature is checked with EVP directly (not `CMS_verify`), and the
-/// chain with `TrustStore`'s fast path, so a record costs its two RSA verifications plus
-/// decoding. Immutable and safe to use from many threads at once.
-public final class DetachedSignatureVerifier: DetachedSignatureVerifying, @unchecked Sendable {
+/// Made for ~300,000 checks per import on all cores: the CMS is decoded once, skipping OpenSSL
+/// 3.0's slow public-key decoders (`OpenSSLContext.withoutDecoders`); the signer's key is built
+/// from its modulus and exponent; the signature is checked with EVP directly (not `CMS_verify`)
+/// and the chain with `TrustStore`'s fast path, so a record costs its two RSA verifications
+/// plus decoding (about 136 µs on one core of the development machine, where one RSA-2048
+/// verification takes 28 µs). Stateless and safe to use from many threads at once.
+public final class DetachedSignatureVerifier: DetachedSignatureVerifying, Sendable {
     public let trustStore: TrustStore
-    private let sha256: OpaquePointer
 
     public init(trustStore: TrustStore) {
         self.trustStore = trustStore
-        // Fetched once so each check does not look SHA-256 up again.
-        guard let sha256 = EVP_MD_fetch(nil, "SHA2-256", nil) else { fatalError("OpenSSL has no SHA-256") }
-        self.sha256 = sha256
-    }
-
-    deinit {
-        EVP_MD_free(sha256)
     }
 
     public func check(signature: [UInt8], over content: [UInt8]) -> SignatureCheck {
@@ -39,14 +33,17 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, @unche
             .compactMap { OPENSSL_sk_value(certificates, $0).map(OpaquePointer.init) }
             .first { CMS_SignerInfo_cert_cmp(signerInfo, $0) == 0 }
         guard let signer else { return .malformed }
+        let der = OpenSSLCertificate.der(of: signer)
         X509_up_ref(signer)
-        let signerCertificate = OpenSSLCertificate(owning: signer)
-        let info = signerCertificate.info(der: signerCertificate.der())
-        guard signatureVerifies(cms, signerInfo, signer: signer, content: content) else { return .badSignature(signer: info) }
-        return .verified(signer: info, chainTrusted: trustStore.chainsIgnoringDates(signer, carried: certificates))
+        let info = OpenSSLCertificate(owning: signer).info(der: der)
+        guard let publicKey = OpenSSLPublicKey(rsaOf: signer),
+              signatureVerifies(cms, signerInfo, publicKey: publicKey.pointer, content: content) else {
+            return .badSignature(signer: info)
+        }
+        return .verified(signer: info, chainTrusted: trustStore.chainsIgnoringDates(signer, der: der, carried: certificates))
     }
 
-    private func signatureVerifies(_ cms: OpaquePointer, _ signerInfo: OpaquePointer, signer: OpaquePointer, content: [UInt8]) -> Bool {
+    private func signatureVerifies(_ cms: OpaquePointer, _ signerInfo: OpaquePointer, publicKey: OpaquePointer, content: [UInt8]) -> Bool {
         var digestAlgorithm: UnsafeMutablePointer<X509_ALGOR>?
         var signatureAlgorithm: UnsafeMutablePointer<X509_ALGOR>?
         CMS_SignerInfo_get0_algs(signerInfo, nil, nil, &digestAlgorithm, &signatureAlgorithm)
@@ -54,17 +51,16 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, @unche
               OBJ_obj2nid(digestAlgorithm.pointee.algorithm) == NID_sha256,
               [NID_rsaEncryption, NID_sha256WithRSAEncryption].contains(OBJ_obj2nid(signatureAlgorithm.pointee.algorithm)),
               embeddedContentMatches(cms, content),
-              let signature = CMS_SignerInfo_get0_signature(signerInfo),
-              let publicKey = X509_get0_pubkey(signer) else { return false }
+              let signature = CMS_SignerInfo_get0_signature(signerInfo) else { return false }
         let signatureBytes = OpenSSLCertificate.bytes(signature)
         guard SignerInfoAttributes.present(in: signerInfo) else {
-            return rsaVerifies(signatureBytes, over: content, publicKey: publicKey)
+            return OpenSSLContext.rsaVerifies(signatureBytes, over: content, digest: OpenSSLContext.sha256, publicKey: publicKey)
         }
         guard let digest = CMS_signed_get0_data_by_OBJ(signerInfo, OBJ_nid2obj(NID_pkcs9_messageDigest), -3, V_ASN1_OCTET_STRING),
               OpenSSLCertificate.bytes(digest.assumingMemoryBound(to: ASN1_OCTET_STRING.self)) == sha256Digest(content),
               contentTypeAttributeMatches(cms, signerInfo),
               let attributes = SignerInfoAttributes.der(of: signerInfo, sorted: false) else { return false }
-        return rsaVerifies(signatureBytes, over: attributes, publicKey: publicKey)
+        return OpenSSLContext.rsaVerifies(signatureBytes, over: attributes, digest: OpenSSLContext.sha256, publicKey: publicKey)
     }
 
     /// A SignedData made with `-nodetach` carries the content: it must be the content checked.
@@ -84,22 +80,21 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, @unche
     private func sha256Digest(_ bytes: [UInt8]) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
-        guard EVP_Digest(bytes, bytes.count, &digest, &length, sha256, nil) == 1 else { return [] }
+        guard EVP_Digest(bytes, bytes.count, &digest, &length, OpenSSLContext.sha256, nil) == 1 else { return [] }
         return Array(digest.prefix(Int(length)))
     }
 
-    private func rsaVerifies(_ signature: [UInt8], over message: [UInt8], publicKey: OpaquePointer) -> Bool {
-        guard let context = EVP_MD_CTX_new() else { return false }
-        defer { EVP_MD_CTX_free(context) }
-        return EVP_DigestVerifyInit(context, nil, sha256, nil, publicKey) == 1
-            && EVP_DigestVerify(context, signature, signature.count, message, message.count) == 1
-    }
-
-    /// A CMS ContentInfo from exactly these bytes (nothing may follow it).
+    /// A CMS ContentInfo from exactly these bytes (nothing may follow it). Decoded with
+    /// `ASN1_item_d2i_ex` in the context without decoders, which reaches only the public keys
+    /// (the certificates come without them); `d2i_CMS_ContentInfo` would also give the
+    /// certificates that context, where OpenSSL cannot hash them and then withholds their
+    /// keyUsage and CA flags.
     private static func decode(_ der: [UInt8]) -> OpaquePointer? {
         der.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             var cursor = buffer.baseAddress
-            guard let cms = d2i_CMS_ContentInfo(nil, &cursor, buffer.count) else { return nil }
+            guard let cms = ASN1_item_d2i_ex(nil, &cursor, buffer.count, CMS_ContentInfo_it(), OpenSSLContext.withoutDecoders, nil) else {
+                return nil
+            }
             guard let cursor, let base = buffer.baseAddress, cursor - base == buffer.count else {
                 CMS_ContentInfo_free(cms)
                 return nil
