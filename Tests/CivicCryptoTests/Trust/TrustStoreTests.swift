@@ -80,6 +80,32 @@ struct TrustStoreTests {
         #expect(!store.chainsIgnoringDates(try withAlteredSignature("people/lead/sign.pem")))
     }
 
+    /// A CA made to look like the MOICA-like one (same name, same key identifier, another key):
+    /// what it issues must not chain, on the fast path or the full one.
+    @Test func lookAlikeIssuerIsNotTrusted() throws {
+        let folder = try TemporaryFolder()
+        let moica = try TestKeys.certificate("ca/moica.pem")
+        let keyIdentifier = try #require(moica.subjectKeyIdentifier).map { String(format: "%02X", $0) }.joined(separator: ":")
+        let key = try folder.write(Array(RSAPrivateKey.generate().pem.utf8), to: "fake.key")
+        let certificate = folder.file("fake.pem")
+        try OpenSSLCommand.run(["req", "-x509", "-new", "-utf8", "-key", key.path, "-out", certificate.path, "-days", "3650",
+                                "-subj", "/C=TW/O=CivicDesk TEST/CN=CivicDesk TEST 內政部憑證管理中心 (MOICA)",
+                                "-addext", "basicConstraints=critical,CA:true", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+                                "-addext", "subjectKeyIdentifier=\(keyIdentifier)"])
+        let lookAlike = try CertificateIssuer(certificateFile: certificate, keyFile: key)
+        #expect(lookAlike.certificate.subject == moica.subject && lookAlike.certificate.subjectKeyIdentifier == moica.subjectKeyIdentifier)
+        let signingKey = try RSAPrivateKey.generate()
+        let issued = try lookAlike.issue(.naturalPersonSigning(name: "冒名者", subjectSerialNumber: "0000000199999999", serialHex: "01",
+                                                               notBefore: Date(timeIntervalSince1970: 1_704_067_200),
+                                                               notAfter: Date(timeIntervalSince1970: 2_366_841_599)), for: signingKey)
+        #expect(issued.issuer == moica.subject)
+        #expect(!store.chainsIgnoringDates(issued))
+        #expect(store.status(of: issued, at: try day("2025-06-01")) == .untrusted(.invalidSignature))
+        let tbs = Array("record".utf8)
+        let signature = try DetachedSigner.sign(tbs, with: SoftwareKey(privateKey: signingKey, certificate: issued), signingTime: Date())
+        #expect(DetachedSignatureVerifier(trustStore: store).check(signature: signature, over: tbs) == .verified(signer: issued, chainTrusted: false))
+    }
+
     @Test func badAnchorSetsAreRefused() throws {
         let folder = try TemporaryFolder()
         #expect(throws: TrustStoreError.noAnchors(path: folder.url.path)) { try TrustStore(folder: folder.url) }
