@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "CivicTestSupport", path: "Tests/Support"),
         .testTarget(name: "CivicCoreTests", dependencies: ["CivicCore", "CivicTestSupport"], path: "Tests/CivicCoreTests"),
         .testTarget(name: "CivicCryptoTests", dependencies: ["CivicCrypto", "CivicTestSupport"], path: "Tests/CivicCryptoTests"),
-        .testTarget(name: "CivicCardTests", dependencies: ["CivicCard", "CivicCrypto", "CivicTestSupport"],
+        .testTarget(name: "CivicCardTests", dependencies: ["CivicCard", "CivicCardSim", "CivicCrypto", "CivicTestSupport"],
                     path: "Tests/CivicCardTests"),
         .testTarget(name: "CivicCardSimTests", dependencies: ["CivicCardSim", "CivicTestSupport"],
                     path: "Tests/CivicCardSimTests"),

@@ -20,7 +20,9 @@
 #       with CKA_ID 01/02 (an agency's: agency, 01).
 #   card-lab.sh stop DIR        stops everything the lab started, by process id
 #   card-lab.sh pcscd DIR stop|start   takes the reader service away and back (the readers go too)
-#   card-lab.sh reap [PARENT]   stops labs under PARENT (default $TMPDIR or /tmp) whose owner died
+#   card-lab.sh reap [PARENT]   stops and removes the labs (PARENT/civicdesk-lab.*, PARENT by default
+#                               $TMPDIR or /tmp) whose owner has ended, or that were told to stop
+#   CIVICDESK_CARD_LAB_DEBUG=1 makes pcscd log every call and APDU to DIR/pcscd.log.
 #
 # How: pcscd and the cards run in new mount, network and PID namespaces (`unshare`; as a normal
 # user through a user namespace). The mount namespace puts DIR/run over /run/pcscd (Debian's
@@ -115,19 +117,23 @@ inside() {
     fi
     while [ ! -e "$dir/stop" ] && { [ -z "$owner" ] || [ -d "/proc/$owner" ]; }; do
         if [ -e "$dir/pcscd.hold" ]; then
-            if [ -n "$pcscd_pid" ]; then
+            if [ -n "$pcscd_pid" ]; then # as a service stop does: TERM, and KILL if it hangs
                 kill "$pcscd_pid" 2>/dev/null || true
+                for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pcscd_pid" 2>/dev/null && sleep 0.2; done
+                kill -KILL "$pcscd_pid" 2>/dev/null || true
                 wait "$pcscd_pid" 2>/dev/null || true
+                rm -f "$dir/run/pcscd.comm" # a killed pcscd leaves its socket behind
                 pcscd_pid=""
             fi
         elif [ -z "$pcscd_pid" ] || ! kill -0 "$pcscd_pid" 2>/dev/null; then
             rm -f "$dir/run/pcscd.comm" "$dir/run/pcscd.pid"
-            pcscd --foreground --config "$dir/conf" >>"$dir/pcscd.log" 2>&1 &
+            pcscd --foreground --config "$dir/conf" ${CIVICDESK_CARD_LAB_DEBUG:+--debug --apdu} >>"$dir/pcscd.log" 2>&1 &
             pcscd_pid=$!
         fi
         sleep 0.2
     done
-    kill ${pcscd_pid:+"$pcscd_pid"} "${children[@]}" 2>/dev/null || true
+    # Nothing to save: SIGKILL spares pcscd's second-long shutdown of its reader threads.
+    kill -KILL ${pcscd_pid:+"$pcscd_pid"} "${children[@]}" 2>/dev/null || true
     wait 2>/dev/null || true
 }
 
@@ -173,8 +179,15 @@ start() {
     local namespaces=(--mount --propagation private --net --pid --fork --kill-child)
     [ "$(id -u)" = 0 ] || namespaces=(--user --map-root-user "${namespaces[@]}")
     echo "$owner" >"$dir/owner"
-    setsid unshare "${namespaces[@]}" bash "$root/scripts/card-lab.sh" inside "$dir" "$owner" "$cards" "$second" \
-        </dev/null >>"$dir/lab.log" 2>&1 &
+    # Only standard input, output and error go to the lab: a descriptor inherited from the
+    # caller would outlive it there, and some callers (Foundation's Process) wait for every
+    # copy of one to close before they see this script end.
+    (
+        for fd in $(ls "/proc/$BASHPID/fd"); do
+            [ "$fd" -le 2 ] || eval "exec $fd>&-" 2>/dev/null || true
+        done
+        exec setsid unshare "${namespaces[@]}" bash "$root/scripts/card-lab.sh" inside "$dir" "$owner" "$cards" "$second"
+    ) </dev/null >>"$dir/lab.log" 2>&1 &
     echo $! >"$dir/lab.pid"
 
     local expected=empty
@@ -230,9 +243,14 @@ pcscd_switch() {
 reap() {
     local parent=${1:-${TMPDIR:-/tmp}} dir owner
     for dir in "$parent"/civicdesk-lab.*; do
-        [ -d "$dir" ] && lab_alive "$dir" || continue
+        [ -d "$dir" ] || continue
         owner=$(cat "$dir/owner" 2>/dev/null || true)
-        if [ -n "$owner" ] && [ ! -d "/proc/$owner" ]; then stop "$dir"; fi
+        # Left alone: a lab whose owner lives, and one without an owner (a demo, or one still
+        # starting) that nobody asked to stop.
+        if [ -n "$owner" ] && [ -d "/proc/$owner" ]; then continue; fi
+        if [ -z "$owner" ] && [ ! -e "$dir/stop" ]; then continue; fi
+        stop "$dir"
+        rm -rf "$dir"
     done
 }
 

@@ -105,6 +105,13 @@ struct CardCommand: ParsableCommand {
                 + "reader-added NAME, reader-removed NAME, card-inserted NAME ATR, card-removed NAME.")
 
         func run() throws {
+            // "Until interrupted" even when started by a program whose thread blocked these
+            // signals (the mask is inherited): Foundation's Process does, from a worker thread.
+            var interrupts = sigset_t()
+            sigemptyset(&interrupts)
+            sigaddset(&interrupts, SIGINT)
+            sigaddset(&interrupts, SIGTERM)
+            pthread_sigmask(SIG_UNBLOCK, &interrupts, nil)
             let watcher = CardWatcher { event in
                 switch event {
                 case .serviceAvailable: Terminal.printNow("service-available")

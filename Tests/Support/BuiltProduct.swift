@@ -22,8 +22,14 @@ public enum BuiltProduct {
     /// Runs a built executable to completion and returns its exit status and standard output.
     public static func run(_ name: String, _ arguments: [String], standardInput: Data? = nil,
                            environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
+        try run(executable: url(name), arguments, standardInput: standardInput, environment: environment)
+    }
+
+    /// Runs any program to completion, with this process's environment plus `environment`.
+    public static func run(executable: URL, _ arguments: [String], standardInput: Data? = nil,
+                           environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
-        process.executableURL = url(name)
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()

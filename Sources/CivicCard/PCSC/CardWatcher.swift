@@ -106,9 +106,12 @@ private final class WatchLoop: Sendable {
                 CardEvent.changes(from: known, to: observation.readers).forEach(handler)
                 known = observation.readers
                 if observation.readerListChanged { break }
-                // Nil: cancelled by stop() (an infinite wait has no timeout).
-                guard let next = try context.observe(names, known: observation.raw, timeout: DWORD(INFINITE),
-                                                     watchingReaderList: true) else { return }
+                // stop() cancels the wait; the timeout only bounds a cancel that came just before it.
+                guard let next = try context.observe(names, known: observation.raw, timeout: 500,
+                                                     watchingReaderList: true) else {
+                    if isStopping { return }
+                    continue
+                }
                 observation = next
             }
         }

@@ -90,8 +90,11 @@ public final class PKCS11Module: @unchecked Sendable {
         try PKCS11Status.check(getSlotList(CK_BBOOL(CK_TRUE), &slots, &count), "C_GetSlotList")
         var tokens: [Token] = []
         for slot in slots.prefix(Int(count)) {
-            // A token pulled out between the two calls is simply not listed.
-            if let description = try? describe(slot: slot) { tokens.append(Token(module: self, description: description)) }
+            // A token pulled out between the two calls, or never initialised (SoftHSM2's free
+            // slot), is not listed.
+            guard let info = try? tokenInfo(slot: slot), info.flags & CK_FLAGS(CKF_TOKEN_INITIALIZED) != 0,
+                  let description = try? describe(slot: slot) else { continue }
+            tokens.append(Token(module: self, description: description))
         }
         return tokens
     }
@@ -117,19 +120,26 @@ public final class PKCS11Module: @unchecked Sendable {
 
     func describe(slot: CK_SLOT_ID) throws(TokenError) -> TokenDescription {
         var slotInfo = CK_SLOT_INFO()
-        var tokenInfo = CK_TOKEN_INFO()
         try PKCS11Status.check(try PKCS11Function.require(functions.C_GetSlotInfo, "C_GetSlotInfo")(slot, &slotInfo),
                                "C_GetSlotInfo")
-        try PKCS11Status.check(try PKCS11Function.require(functions.C_GetTokenInfo, "C_GetTokenInfo")(slot, &tokenInfo),
-                               "C_GetTokenInfo")
-        let minimum = Int(tokenInfo.ulMinPinLen)
+        let info = try tokenInfo(slot: slot)
+        let minimum = Int(info.ulMinPinLen)
         return TokenDescription(
             slotID: UInt(slot), slotDescription: PKCS11Text.trimmed(slotInfo.slotDescription),
-            slotManufacturer: PKCS11Text.trimmed(slotInfo.manufacturerID), label: PKCS11Text.trimmed(tokenInfo.label),
-            manufacturer: PKCS11Text.trimmed(tokenInfo.manufacturerID), model: PKCS11Text.trimmed(tokenInfo.model),
-            serial: PKCS11Text.trimmed(tokenInfo.serialNumber),
-            pinFlags: PINFlags(rawValue: UInt(tokenInfo.flags)).intersection(.all),
-            pinLengths: minimum...max(minimum, Int(tokenInfo.ulMaxPinLen)))
+            slotManufacturer: PKCS11Text.trimmed(slotInfo.manufacturerID), label: PKCS11Text.trimmed(info.label),
+            manufacturer: PKCS11Text.trimmed(info.manufacturerID), model: PKCS11Text.trimmed(info.model),
+            serial: PKCS11Text.trimmed(info.serialNumber),
+            pinFlags: PINFlags(rawValue: UInt(info.flags)).intersection(.all),
+            pinLengths: minimum...max(minimum, Int(info.ulMaxPinLen)))
+    }
+}
+
+extension PKCS11Module {
+    private func tokenInfo(slot: CK_SLOT_ID) throws(TokenError) -> CK_TOKEN_INFO {
+        var info = CK_TOKEN_INFO()
+        try PKCS11Status.check(try PKCS11Function.require(functions.C_GetTokenInfo, "C_GetTokenInfo")(slot, &info),
+                               "C_GetTokenInfo")
+        return info
     }
 }
 

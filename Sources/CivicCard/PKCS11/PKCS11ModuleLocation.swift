@@ -1,7 +1,7 @@
 import CivicCore
 
-/// Where to look for a PKCS#11 module, in order: the URI's `module-path`, the configured path,
-/// the URI's `module-name` in the usual folders, then the modules of the cards CivicDesk knows
+/// Where to look for a PKCS#11 module: the URI's `module-path`, else the URI's `module-name` in
+/// the usual folders, else the configured path, else the modules of the cards CivicDesk knows
 /// (HiCOS for 自然人憑證 and agency cards, OpenSC, SoftHSM2).
 struct PKCS11ModuleLocation {
     static let folders = ["/usr/lib/x86_64-linux-gnu/pkcs11", "/usr/lib/x86_64-linux-gnu", "/usr/lib/pkcs11",
@@ -14,16 +14,18 @@ struct PKCS11ModuleLocation {
 
     let candidates: [String]
 
+    /// The first of these that is given decides alone: a URI or setting that names a module
+    /// means that module, not whichever other one is installed.
     init(uri: PKCS11URI?, configuredPath: String?) {
-        var candidates: [String] = []
-        if let path = uri?.modulePath { candidates.append(path) }
-        if let configuredPath, !configuredPath.isEmpty { candidates.append(configuredPath) }
-        if let name = uri?.moduleName {
-            candidates += Self.folders.flatMap { ["\($0)/\(name).so", "\($0)/lib\(name).so"] }
+        if let path = uri?.modulePath {
+            candidates = [path]
+        } else if let name = uri?.moduleName {
+            candidates = Self.folders.flatMap { ["\($0)/\(name).so", "\($0)/lib\(name).so"] }
+        } else if let configuredPath, !configuredPath.isEmpty {
+            candidates = [configuredPath]
+        } else {
+            candidates = Self.wellKnown
         }
-        // A URI or setting that names a module means that module, not whichever else is installed.
-        if candidates.isEmpty { candidates = Self.wellKnown }
-        self.candidates = candidates
     }
 
     func firstInstalled(_ exists: (String) -> Bool) -> String? {

@@ -101,16 +101,22 @@ final class PKCS11Session: @unchecked Sendable {
         let initialize = try PKCS11Function.require(start, initName)
         let perform = try PKCS11Function.require(finish, runName)
         let started = mechanism.withMechanism { initialize(handle, $0, key) }
-        if started == CK_RV(CKR_MECHANISM_INVALID) || started == CK_RV(CKR_MECHANISM_PARAM_INVALID) {
-            throw .mechanismUnsupported(mechanism.name)
-        }
+        // Init takes only the session, the mechanism and the key: bad arguments are the
+        // mechanism's parameters (SoftHSM2 2.6 answers so to OAEP with SHA-256).
+        let unsupported = [CKR_MECHANISM_INVALID, CKR_MECHANISM_PARAM_INVALID, CKR_ARGUMENTS_BAD].map { CK_RV($0) }
+        if unsupported.contains(started) { throw .mechanismUnsupported(mechanism.name) }
         try PKCS11Status.check(started, initName)
         var input = input
         var length: CK_ULONG = 0
-        try PKCS11Status.check(perform(handle, &input, CK_ULONG(input.count), nil, &length), runName)
-        var output = [UInt8](repeating: 0, count: Int(length))
-        try PKCS11Status.check(perform(handle, &input, CK_ULONG(input.count), &output, &length), runName)
-        return Array(output.prefix(Int(length)))
+        do throws(TokenError) {
+            try PKCS11Status.check(perform(handle, &input, CK_ULONG(input.count), nil, &length), runName)
+            var output = [UInt8](repeating: 0, count: Int(length))
+            try PKCS11Status.check(perform(handle, &input, CK_ULONG(input.count), &output, &length), runName)
+            return Array(output.prefix(Int(length)))
+        } catch .operationFailed where operation == .decrypt {
+            // Modules report a block that is not for this key in many ways (SoftHSM2: a general error).
+            throw .decryptionFailed
+        }
     }
 
     enum Operation {

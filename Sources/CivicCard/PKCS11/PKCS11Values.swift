@@ -31,23 +31,27 @@ struct PKCS11Attribute {
 }
 
 /// The mechanisms CivicDesk uses, with their parameters.
-enum PKCS11Mechanism {
+enum PKCS11Mechanism: Equatable {
     /// RSA PKCS#1 v1.5 over data the caller prepared (a DigestInfo to sign, or a block to decrypt).
     case rsaPKCS
     case rsaOAEP(RSAPadding.OAEPHash)
+    /// Raw RSA (CKM_RSA_X_509): the whole block, unpadded on the computer.
+    case rsaRaw
 
     var name: String {
         switch self {
         case .rsaPKCS: "RSA PKCS#1 v1.5"
         case .rsaOAEP(.sha1): "RSA-OAEP (SHA-1)"
         case .rsaOAEP(.sha256): "RSA-OAEP (SHA-256)"
+        case .rsaRaw: "raw RSA"
         }
     }
 
     func withMechanism<Result>(_ body: (UnsafeMutablePointer<CK_MECHANISM>) -> Result) -> Result {
         switch self {
-        case .rsaPKCS:
-            var mechanism = CK_MECHANISM(mechanism: CK_MECHANISM_TYPE(CKM_RSA_PKCS), pParameter: nil, ulParameterLen: 0)
+        case .rsaPKCS, .rsaRaw:
+            let type = self == .rsaPKCS ? CKM_RSA_PKCS : CKM_RSA_X_509
+            var mechanism = CK_MECHANISM(mechanism: CK_MECHANISM_TYPE(type), pParameter: nil, ulParameterLen: 0)
             return body(&mechanism)
         case .rsaOAEP(let hash):
             var parameters = CK_RSA_PKCS_OAEP_PARAMS(

@@ -11,7 +11,7 @@ import CPKCS11
 public final class TokenKey: PrivateKeyOperations {
     public let certificate: CertificateInfo
     private let login: TokenLogin
-    private let handle: CK_OBJECT_HANDLE
+    let handle: CK_OBJECT_HANDLE
 
     /// DER of DigestInfo { AlgorithmIdentifier sha256 NULL, OCTET STRING (32 bytes) } before the hash.
     static let sha256DigestInfoPrefix: [UInt8] = [
@@ -36,13 +36,23 @@ public final class TokenKey: PrivateKeyOperations {
         }
     }
 
+    /// PKCS#1 v1.5 and OAEP decrypt on the token. When the token cannot do OAEP with SHA-256
+    /// (SoftHSM2 2.6, many cards), the token decrypts raw RSA and the OAEP padding is removed here.
     public func decrypt(_ ciphertext: [UInt8], padding: RSAPadding) throws -> [UInt8] {
         let mechanism: PKCS11Mechanism = switch padding {
         case .pkcs1v15: .rsaPKCS
         case .oaep(let hash): .rsaOAEP(hash)
         }
         return try login.withSession { session throws(TokenError) in
-            try session.run(.decrypt, mechanism: mechanism, key: handle, input: ciphertext)
+            do throws(TokenError) {
+                return try session.run(.decrypt, mechanism: mechanism, key: handle, input: ciphertext)
+            } catch .mechanismUnsupported where padding == .oaep(.sha256) {
+                let block = try session.run(.decrypt, mechanism: .rsaRaw, key: handle, input: ciphertext)
+                guard let message = OAEPDecoding.message(from: block, modulusLength: ciphertext.count) else {
+                    throw .decryptionFailed
+                }
+                return message
+            }
         }
     }
 }
