@@ -21,7 +21,8 @@ struct CardSimCommand: ParsableCommand {
 
             Control socket (--control PATH), one line per connection, answered with one line starting \
             with "ok" or "error": `insert [person:NAME|agency:NAME|health|unknown]`, `remove`, \
-            `remove-after N` (answer N more APDUs, then pull the card instead of answering), `status`. \
+            `remove-after N` (answer N more APDUs, then pull the card instead of answering), `mute` (stay \
+            in the reader but answer APDUs with one byte and no status word, until removed), `status`. \
             Send them with `civicdesk-cardsim control PATH COMMAND…` or any Unix-socket client.
             """,
         subcommands: [Serve.self, Control.self],
@@ -98,7 +99,7 @@ struct Control: ParsableCommand {
     @Argument(help: "The control socket.")
     var socket: String
 
-    @Argument(help: "insert [person:NAME|agency:NAME|health|unknown] | remove | remove-after N | status")
+    @Argument(help: "insert [person:NAME|agency:NAME|health|unknown] | remove | remove-after N | mute | status")
     var command: [String]
 
     func run() throws {

@@ -17,6 +17,9 @@ final class Simulator {
     private let listener: Int32?
     /// After this many more APDUs the card is pulled instead of answering (`remove-after N`).
     private var apdusBeforeRemoval: Int?
+    /// `mute`: the card stays in the reader but answers every APDU with one byte and no status
+    /// word, like a card with a dirty contact, until it is removed.
+    private var mute = false
     private var apduCount = 0
 
     /// vpcd's one-byte control messages.
@@ -76,7 +79,7 @@ final class Simulator {
             apdusBeforeRemoval = remaining - 1
         }
         apduCount += 1
-        send(card.respond(to: message))
+        send(mute ? [0x00] : card.respond(to: message))
     }
 
     private func send(_ payload: [UInt8]) {
@@ -96,6 +99,7 @@ final class Simulator {
         if connection >= 0 { disconnect() }
         inserted = false
         apdusBeforeRemoval = nil
+        mute = false
     }
 
     // MARK: control socket
@@ -137,11 +141,15 @@ final class Simulator {
             guard inserted, let count = Int(words[1]), count >= 0 else { return "error: usage: remove-after N (card inserted)" }
             apdusBeforeRemoval = count
             return "ok removing after \(count) APDUs"
+        case ("mute", 1):
+            guard inserted else { return "error: no card inserted" }
+            mute = true
+            return "ok mute"
         case ("status", 1):
             let state = inserted ? (connection >= 0 ? "inserted" : "inserting") : "removed"
             return "ok \(state) \(persona) apdus=\(apduCount)"
         default:
-            return "error: unknown command; use insert [CARD], remove, remove-after N or status"
+            return "error: unknown command; use insert [CARD], remove, remove-after N, mute or status"
         }
     }
 }

@@ -38,6 +38,27 @@ extension CardLab {
     }
 }
 
+/// What the token tests share: the shared lab's SoftHSM2 module, the tokens and the test PINs.
+struct SoftHSM {
+    let module: PKCS11Module
+    let people: TestPKI.People
+
+    init() throws {
+        _ = try CardLab.shared()
+        module = try PKCS11Module.load(for: nil)
+        people = try TestPKI.people()
+    }
+
+    func pin(_ text: String) -> PINCode {
+        var bytes = Array(text.utf8)
+        return PINCode(wiping: &bytes)
+    }
+
+    func token(_ uri: String) throws -> Token {
+        try module.token(matching: PKCS11URI(uri))
+    }
+}
+
 /// Collects a watcher's events for a test to wait on.
 final class EventRecorder: Sendable {
     private let events = Mutex<[CardEvent]>([])

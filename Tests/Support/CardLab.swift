@@ -75,7 +75,7 @@ public final class CardLab: Sendable {
     }
 
     /// Sends a line to the card's control socket (`insert [CARD]`, `remove`, `remove-after N`,
-    /// `status`) and returns the answer; throws unless it starts with "ok".
+    /// `mute`, `status`) and returns the answer; throws unless it starts with "ok".
     @discardableResult
     public func control(_ command: String, socket: String? = nil) throws -> String {
         let result = try BuiltProduct.run("civicdesk-cardsim", ["control", socket ?? controlSocket]

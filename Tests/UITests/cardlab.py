@@ -10,7 +10,7 @@ READER = os.environ.get("CIVICDESK_CARD_READER", "CivicDesk Virtual 00 00")
 
 
 def control(command, control_socket=None):
-    """Sends one command line (insert [CARD], remove, remove-after N, status); returns the answer.
+    """Sends one command line (insert [CARD], remove, remove-after N, mute, status); returns the answer.
     CARD is person:NAME, agency:NAME, health or unknown."""
     path = control_socket or os.environ["CIVICDESK_CARDSIM_CONTROL"]
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:

@@ -48,9 +48,9 @@ final class CardConnection {
         let bytes = command.bytes
         var received = [UInt8](repeating: 0, count: 258)
         var receivedLength = DWORD(received.count)
-        let pci = activeProtocol == DWORD(SCARD_PROTOCOL_T1) ? withUnsafePointer(to: g_rgSCardT1Pci) { $0 }
-            : withUnsafePointer(to: g_rgSCardT0Pci) { $0 }
-        let status = SCardTransmit(handle, pci, bytes, DWORD(bytes.count), nil, &received, &receivedLength)
+        // What SCARD_PCI_T0 / SCARD_PCI_T1 point to, for the protocol in use.
+        var pci = SCARD_IO_REQUEST(dwProtocol: UInt(activeProtocol), cbPciLength: UInt(MemoryLayout<SCARD_IO_REQUEST>.size))
+        let status = SCardTransmit(handle, &pci, bytes, DWORD(bytes.count), nil, &received, &receivedLength)
         // A card pulled out mid-command shows as a transmit failure, or (through vpcd) as an
         // answer without status bytes, before the service notices the removal.
         guard status == SCARD_S_SUCCESS, let response = ResponseAPDU(bytes: Array(received.prefix(Int(receivedLength))))

@@ -81,15 +81,24 @@ public final class PKCS11Module: @unchecked Sendable {
         dlclose(library)
     }
 
+    /// Every slot, with a token or not (a card module has one per reader).
+    public func slots() throws(TokenError) -> [SlotDescription] {
+        let getSlotInfo = try PKCS11Function.require(functions.C_GetSlotInfo, "C_GetSlotInfo")
+        var slots: [SlotDescription] = []
+        for slot in try slotIDs(tokenPresent: false) {
+            var info = CK_SLOT_INFO()
+            guard getSlotInfo(slot, &info) == CK_RV(CKR_OK) else { continue }
+            slots.append(SlotDescription(slotID: UInt(slot), description: PKCS11Text.trimmed(info.slotDescription),
+                                         manufacturer: PKCS11Text.trimmed(info.manufacturerID),
+                                         tokenPresent: info.flags & CK_FLAGS(CKF_TOKEN_PRESENT) != 0))
+        }
+        return slots
+    }
+
     /// Every token present, in slot order.
     public func tokens() throws(TokenError) -> [Token] {
-        let getSlotList = try PKCS11Function.require(functions.C_GetSlotList, "C_GetSlotList")
-        var count: CK_ULONG = 0
-        try PKCS11Status.check(getSlotList(CK_BBOOL(CK_TRUE), nil, &count), "C_GetSlotList")
-        var slots = [CK_SLOT_ID](repeating: 0, count: Int(count))
-        try PKCS11Status.check(getSlotList(CK_BBOOL(CK_TRUE), &slots, &count), "C_GetSlotList")
         var tokens: [Token] = []
-        for slot in slots.prefix(Int(count)) {
+        for slot in try slotIDs(tokenPresent: true) {
             // A token pulled out between the two calls, or never initialised (SoftHSM2's free
             // slot), is not listed.
             guard let info = try? tokenInfo(slot: slot), info.flags & CK_FLAGS(CKF_TOKEN_INITIALIZED) != 0,
@@ -135,6 +144,16 @@ public final class PKCS11Module: @unchecked Sendable {
 }
 
 extension PKCS11Module {
+    private func slotIDs(tokenPresent: Bool) throws(TokenError) -> [CK_SLOT_ID] {
+        let getSlotList = try PKCS11Function.require(functions.C_GetSlotList, "C_GetSlotList")
+        let present = CK_BBOOL(tokenPresent ? CK_TRUE : CK_FALSE)
+        var count: CK_ULONG = 0
+        try PKCS11Status.check(getSlotList(present, nil, &count), "C_GetSlotList")
+        var slots = [CK_SLOT_ID](repeating: 0, count: Int(count))
+        try PKCS11Status.check(getSlotList(present, &slots, &count), "C_GetSlotList")
+        return Array(slots.prefix(Int(count)))
+    }
+
     private func tokenInfo(slot: CK_SLOT_ID) throws(TokenError) -> CK_TOKEN_INFO {
         var info = CK_TOKEN_INFO()
         try PKCS11Status.check(try PKCS11Function.require(functions.C_GetTokenInfo, "C_GetTokenInfo")(slot, &info),

@@ -27,3 +27,18 @@ public struct TokenDescription: Sendable, Hashable {
 
     public var pinStatus: PINStatus { PINStatus(flags: pinFlags) }
 }
+
+/// A PKCS#11 slot: for card modules one per reader, with or without a card (token) in it.
+public struct SlotDescription: Sendable, Hashable {
+    public let slotID: UInt
+    public let description: String
+    public let manufacturer: String
+    public let tokenPresent: Bool
+
+    public init(slotID: UInt, description: String, manufacturer: String, tokenPresent: Bool) {
+        self.slotID = slotID
+        self.description = description
+        self.manufacturer = manufacturer
+        self.tokenPresent = tokenPresent
+    }
+}

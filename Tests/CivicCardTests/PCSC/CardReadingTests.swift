@@ -82,6 +82,15 @@ extension CardLabTests {
             #expect(try lab.control("status").hasPrefix("ok removed"))
         }
 
+        @Test("a card that answers garbage is unresponsive, not removed")
+        func unresponsiveCard() throws {
+            try lab.present("person:lead")
+            try lab.control("mute")
+            #expect(throws: CardError.unresponsiveCard(reader: lab.readerName)) { try service.readCard(in: lab.readerName) }
+            try lab.present(nil)
+            try lab.present("person:lead")
+        }
+
         @Test func noCardAndNoSuchReader() throws {
             try lab.present(nil)
             #expect(throws: CardError.noCard(reader: lab.readerName)) { try service.readCard(in: lab.readerName) }

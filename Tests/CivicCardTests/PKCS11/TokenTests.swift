@@ -8,37 +8,30 @@ import Testing
 extension TokenLabTests {
     @Suite("Tokens: finding them, their certificates, signing and decrypting")
     struct Tokens {
-        let module: PKCS11Module
-        let people: TestPKI.People
+        let hsm: SoftHSM
 
         init() throws {
-            _ = try CardLab.shared()
-            module = try PKCS11Module.load(for: nil)
-            people = try TestPKI.people()
-        }
-
-        func pin(_ text: String) -> PINCode {
-            var bytes = Array(text.utf8)
-            return PINCode(wiping: &bytes)
-        }
-
-        func token(_ uri: String) throws -> Token {
-            try module.token(matching: PKCS11URI(uri))
+            hsm = try SoftHSM()
         }
 
         @Test("the module from CIVICDESK_PKCS11_MODULE lists one token per test person and agency")
         func listing() throws {
-            #expect(module.manufacturer == "SoftHSM")
-            let labels = Set(try module.tokens().map(\.description.label))
+            #expect(hsm.module.manufacturer == "SoftHSM")
+            let tokens = try hsm.module.tokens()
+            let slots = try hsm.module.slots()
+            #expect(slots.count == tokens.count + 1, "SoftHSM2 adds one slot with an uninitialised token, not listed as a token")
+            #expect(Set(tokens.map(\.description.slotID)).isSubset(of: slots.map(\.slotID)))
+            #expect(slots.allSatisfy { $0.tokenPresent })
+            let labels = Set(tokens.map(\.description.label))
             #expect(labels.isSuperset(of: ["lead", "other", "admin", "clerk", "wrong-usage", "gca", "xca", "moeaca"]))
-            let lead = try token("pkcs11:token=lead")
+            let lead = try hsm.token("pkcs11:token=lead")
             #expect(lead.description.manufacturer == "SoftHSM project")
-            #expect(try token("pkcs11:serial=\(lead.description.serial)").description.label == "lead")
-            #expect(throws: TokenError.tokenNotFound(uri: "pkcs11:token=nobody")) { try token("pkcs11:token=nobody") }
+            #expect(try hsm.token("pkcs11:serial=\(lead.description.serial)").description.label == "lead")
+            #expect(throws: TokenError.tokenNotFound(uri: "pkcs11:token=nobody")) { try hsm.token("pkcs11:token=nobody") }
             #expect(throws: TokenError.tokenNotFound(uri: "pkcs11:library-manufacturer=HiCOS;token=lead")) {
-                try token("pkcs11:library-manufacturer=HiCOS;token=lead")
+                try hsm.token("pkcs11:library-manufacturer=HiCOS;token=lead")
             }
-            let ambiguous = #expect(throws: TokenError.self) { try token("pkcs11:model=SoftHSM%20v2") }
+            let ambiguous = #expect(throws: TokenError.self) { try hsm.token("pkcs11:model=SoftHSM%20v2") }
             guard case .ambiguousToken(_, let labels) = ambiguous else {
                 Issue.record("several tokens match: \(String(describing: ambiguous))")
                 return
@@ -74,26 +67,26 @@ extension TokenLabTests {
 
         @Test("certificates without a PIN, with their roles")
         func certificates() throws {
-            let lead = try token("pkcs11:token=lead").certificates()
+            let lead = try hsm.token("pkcs11:token=lead").certificates()
             #expect(Set(lead.map(\.role)) == [.signature, .encryption])
             #expect(lead.first { $0.role == .signature }?.certificate.der == (try TestPKI.der("people/lead/sign.pem")))
             #expect(lead.first { $0.role == .encryption }?.certificate.der == (try TestPKI.der("people/lead/enc.pem")))
-            #expect(try token("pkcs11:token=gca").certificates().map(\.role) == [.agency])
+            #expect(try hsm.token("pkcs11:token=gca").certificates().map(\.role) == [.agency])
         }
 
         @Test("from a card's certificate to the token behind its PIN")
         func tokenHoldingCertificate() throws {
             let signature = try CertificateParser.parse(der: TestPKI.der("people/admin/sign.pem"))
-            #expect(try module.token(holding: signature)?.description.label == "admin")
+            #expect(try hsm.module.token(holding: signature)?.description.label == "admin")
             let root = try CertificateParser.parse(der: TestPKI.der("ca/root.pem"))
-            #expect(try module.token(holding: root) == nil)
+            #expect(try hsm.module.token(holding: root) == nil)
         }
 
         @Test("a signature OpenSSL verifies, and the same bytes OpenSSL makes with the key file")
         func signAndVerify() throws {
             let openssl = try OpenSSLTool()
             defer { openssl.remove() }
-            let login = try token("pkcs11:token=lead").login(pin: pin(people.pin))
+            let login = try hsm.token("pkcs11:token=lead").login(pin: hsm.pin(hsm.people.pin))
             defer { login.logout() }
             let key = try login.signingKey()
             #expect(key.certificate.der == (try TestPKI.der("people/lead/sign.pem")))
@@ -124,7 +117,7 @@ extension TokenLabTests {
             let encrypted = try openssl.run(["pkeyutl", "-encrypt", "-pubin", "-inkey", openssl.publicKey(ofCertificate: "people/lead/enc.pem"),
                                              "-in", openssl.file("key", contentKey), "-out", ciphertextFile] + options)
             #expect(encrypted.status == 0, "\(encrypted.error)")
-            let login = try token("pkcs11:token=lead").login(pin: pin(people.pin))
+            let login = try hsm.token("pkcs11:token=lead").login(pin: hsm.pin(hsm.people.pin))
             defer { login.logout() }
             let key = try login.decryptionKey()
             #expect(key.certificate.der == (try TestPKI.der("people/lead/enc.pem")))
@@ -146,19 +139,19 @@ extension TokenLabTests {
 
         @Test("an agency's one key signs and decrypts; keys are chosen by usage, narrowed by the URI")
         func keySelection() throws {
-            let agency = try token("pkcs11:token=moeaca").login(pin: pin(people.pin))
+            let agency = try hsm.token("pkcs11:token=moeaca").login(pin: hsm.pin(hsm.people.pin))
             defer { agency.logout() }
             let agencyDER = try TestPKI.der("agencies/moeaca/agency.pem")
             #expect(try agency.signingKey().certificate.der == agencyDER)
             #expect(try agency.decryptionKey().certificate.der == agencyDER)
 
-            let lead = try token("pkcs11:token=lead").login(pin: pin(people.pin))
+            let lead = try hsm.token("pkcs11:token=lead").login(pin: hsm.pin(hsm.people.pin))
             defer { lead.logout() }
             #expect(throws: TokenError.keyNotFound(.signature)) { try lead.signingKey(matching: PKCS11URI("pkcs11:object=enc")) }
             #expect(try lead.decryptionKey(matching: PKCS11URI("pkcs11:id=%02")).certificate.der
                     == (try TestPKI.der("people/lead/enc.pem")))
 
-            let wrongUsage = try token("pkcs11:token=wrong-usage").login(pin: pin(people.pin))
+            let wrongUsage = try hsm.token("pkcs11:token=wrong-usage").login(pin: hsm.pin(hsm.people.pin))
             defer { wrongUsage.logout() }
             #expect(throws: TokenError.keyNotFound(.signature), "its signing certificate allows keyAgreement only") {
                 try wrongUsage.signingKey()
@@ -167,16 +160,16 @@ extension TokenLabTests {
 
         @Test("after logout the keys stop working; the PIN is wiped on every path")
         func logoutAndWiping() throws {
-            let correct = pin(people.pin)
-            let login = try token("pkcs11:token=clerk").login(pin: correct)
+            let correct = hsm.pin(hsm.people.pin)
+            let login = try hsm.token("pkcs11:token=clerk").login(pin: correct)
             #expect(correct.withBytes { $0.allSatisfy { $0 == 0 } }, "wiped after a login")
             let key = try login.signingKey()
             login.logout()
             #expect(throws: TokenError.loggedOut) { try key.signSHA256([1, 2, 3]) }
-            let wrong = pin("000000")
-            #expect(throws: TokenError.self) { try token("pkcs11:token=clerk").login(pin: wrong) }
+            let wrong = hsm.pin("000000")
+            #expect(throws: TokenError.self) { try hsm.token("pkcs11:token=clerk").login(pin: wrong) }
             #expect(wrong.withBytes { $0.allSatisfy { $0 == 0 } }, "wiped after a failed login")
-            _ = try token("pkcs11:token=clerk").login(pin: pin(people.pin)) // clears the count-low flag again
+            _ = try hsm.token("pkcs11:token=clerk").login(pin: hsm.pin(hsm.people.pin)) // clears the count-low flag again
         }
     }
 }
