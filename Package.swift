@@ -16,12 +16,26 @@ let package = Package(
         .target(name: "CGtkShim", dependencies: ["CGtk"], path: "Sources/CGtkShim"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPCSCLite", path: "Sources/CPCSCLite", pkgConfig: "libpcsclite",
+                       providers: [.apt(["libpcsclite-dev"])]),
+        // Header only: PKCS#11 modules are loaded with dlopen, nothing is linked.
+        .systemLibrary(name: "CPKCS11", path: "Sources/CPKCS11", providers: [.apt(["libp11-kit-dev"])]),
 
         // The shared domain: pure Swift, no C, no I/O.
         .target(name: "CivicCore", path: "Sources/CivicCore"),
 
         // Adapters: each wraps one C library and implements Core's ports.
         .target(name: "CivicCrypto", dependencies: ["CivicCore", "COpenSSL"], path: "Sources/CivicCrypto"),
+        // Cards and tokens: PC/SC readers and PKCS#11 modules; certificates are read through CivicCrypto.
+        .target(name: "CivicCard", dependencies: ["CivicCore", "CivicCrypto", "CPCSCLite", "CPKCS11"],
+                path: "Sources/CivicCard"),
+
+        // The virtual card for tests and the demo: the card model, and the process that plugs it into vpcd.
+        .target(name: "CivicCardSim", dependencies: ["CivicCore"], path: "Sources/CivicCardSim"),
+        .executableTarget(
+            name: "civicdesk-cardsim",
+            dependencies: ["CivicCardSim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/civicdesk-cardsim"),
 
         // GTK views over Core's models.
         .target(name: "CivicUI", dependencies: ["CivicCore", "CGtk", "CGtkShim"], path: "Sources/CivicUI"),
@@ -29,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "civicdesk",
             dependencies: [
-                "CivicCore", "CivicUI",
+                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/civicdesk"),
@@ -38,6 +52,10 @@ let package = Package(
         .target(name: "CivicTestSupport", path: "Tests/Support"),
         .testTarget(name: "CivicCoreTests", dependencies: ["CivicCore", "CivicTestSupport"], path: "Tests/CivicCoreTests"),
         .testTarget(name: "CivicCryptoTests", dependencies: ["CivicCrypto", "CivicTestSupport"], path: "Tests/CivicCryptoTests"),
+        .testTarget(name: "CivicCardTests", dependencies: ["CivicCard", "CivicCardSim", "CivicCrypto", "CivicTestSupport"],
+                    path: "Tests/CivicCardTests"),
+        .testTarget(name: "CivicCardSimTests", dependencies: ["CivicCardSim", "CivicTestSupport"],
+                    path: "Tests/CivicCardSimTests"),
         .testTarget(name: "CLITests", dependencies: ["CivicTestSupport"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v6]
