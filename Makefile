@@ -25,11 +25,12 @@ test: build-tests
 	$(MAKE) --no-print-directory unit-test
 	$(MAKE) --no-print-directory ui-test
 
+# The card labs stop themselves when their test process ends; reap waits for that and removes them.
 unit-test:
-	swift test --skip-build $(SWIFT_FLAGS)
+	swift test --skip-build $(SWIFT_FLAGS); status=$$?; scripts/card-lab.sh reap; exit $$status
 
 ui-test:
-	Tests/UITests/run.sh
+	Tests/UITests/run.sh; status=$$?; scripts/card-lab.sh reap; exit $$status
 
 test-pki:
 	data/test-pki/make-test-pki.sh

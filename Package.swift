@@ -19,6 +19,10 @@ let package = Package(
         .target(name: "CGtkShim", dependencies: ["CGtk"], path: "Sources/CGtkShim"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPCSCLite", path: "Sources/CPCSCLite", pkgConfig: "libpcsclite",
+                       providers: [.apt(["libpcsclite-dev"])]),
+        // Header only: PKCS#11 modules are loaded with dlopen, nothing is linked.
+        .systemLibrary(name: "CPKCS11", path: "Sources/CPKCS11", providers: [.apt(["libp11-kit-dev"])]),
         // zlib's module is CLibZ: ZIPFoundation (a test dependency) already names its own CZlib.
         .systemLibrary(name: "CLibZ", path: "Sources/CLibZ", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
@@ -30,6 +34,9 @@ let package = Package(
 
         // Adapters: each wraps one C library and implements Core's ports.
         .target(name: "CivicCrypto", dependencies: ["CivicCore", "COpenSSL"], path: "Sources/CivicCrypto"),
+        // Cards and tokens: PC/SC readers and PKCS#11 modules; certificates are read through CivicCrypto.
+        .target(name: "CivicCard", dependencies: ["CivicCore", "CivicCrypto", "CPCSCLite", "CPKCS11"],
+                path: "Sources/CivicCard"),
         // Private folders and files written whole (temporary name, then rename): the POSIX file
         // system, shared by the adapters below that write personal data.
         .target(name: "CivicFiles", dependencies: ["CivicCore"], path: "Sources/CivicFiles"),
@@ -40,13 +47,20 @@ let package = Package(
         .target(name: "CivicSpreadsheet", dependencies: ["CivicCore", "CivicFiles", "CXlsxWriter"],
                 path: "Sources/CivicSpreadsheet"),
 
+        // The virtual card for tests and the demo: the card model, and the process that plugs it into vpcd.
+        .target(name: "CivicCardSim", dependencies: ["CivicCore"], path: "Sources/CivicCardSim"),
+        .executableTarget(
+            name: "civicdesk-cardsim",
+            dependencies: ["CivicCardSim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/civicdesk-cardsim"),
+
         // GTK views over Core's models.
         .target(name: "CivicUI", dependencies: ["CivicCore", "CGtk", "CGtkShim"], path: "Sources/CivicUI"),
 
         .executableTarget(
             name: "civicdesk",
             dependencies: [
-                "CivicCore", "CivicUI",
+                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/civicdesk"),
@@ -55,6 +69,10 @@ let package = Package(
         .target(name: "CivicTestSupport", dependencies: ["CivicCore"], path: "Tests/Support"),
         .testTarget(name: "CivicCoreTests", dependencies: ["CivicCore", "CivicTestSupport"], path: "Tests/CivicCoreTests"),
         .testTarget(name: "CivicCryptoTests", dependencies: ["CivicCrypto", "CivicTestSupport"], path: "Tests/CivicCryptoTests"),
+        .testTarget(name: "CivicCardTests", dependencies: ["CivicCard", "CivicCardSim", "CivicCrypto", "CivicTestSupport"],
+                    path: "Tests/CivicCardTests"),
+        .testTarget(name: "CivicCardSimTests", dependencies: ["CivicCardSim", "CivicTestSupport"],
+                    path: "Tests/CivicCardSimTests"),
         .testTarget(name: "CivicStoreTests", dependencies: ["CivicStore", "CivicCrypto", "CivicTestSupport"],
                     path: "Tests/CivicStoreTests"),
         .testTarget(name: "CivicPackTests",

@@ -11,6 +11,8 @@ packages=(
     unzip
     # cards: the PC/SC daemon with the virtual reader driver, PKCS#11 tokens and tools
     pcscd vsmartcard-vpcd softhsm2 opensc openssl
+    # the card lab (scripts/card-lab.sh): a private network namespace needs `ip`
+    iproute2
     # the window under test: virtual screen, session bus, accessibility bus, screenshots
     xvfb dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick procps
     # Chinese text: fonts and the zh_TW locale definition

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the GUI tests as a person uses the app: a virtual screen (Xvfb), a session D-Bus and the
-# AT-SPI accessibility bus, then each test_*.py (or those matching $1) with Debian's python3 and
-# pyatspi. Every process started here is stopped on exit, also when a test fails.
+# Runs the GUI tests as a person uses the app: a virtual screen (Xvfb), a session D-Bus, the
+# AT-SPI accessibility bus and a card lab (scripts/card-lab.sh), then each test_*.py (or those
+# matching $1) with Debian's python3 and pyatspi. Every process started here is stopped on exit,
+# also when a test fails.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 export CIVICDESK_BUILD_DIR=${CIVICDESK_BUILD_DIR:-$root/.build/debug}
@@ -17,6 +18,7 @@ kill_tree() {
 }
 cleanup() {
     for pid in "${pids[@]}"; do kill_tree "$pid"; done
+    "$root/scripts/card-lab.sh" stop "$run/card-lab" 2>/dev/null
     wait 2>/dev/null
     rm -rf "$run"
 }
@@ -49,6 +51,11 @@ has_a11y_bus() {
         string:org.a11y.Bus 2>/dev/null | grep -q 'boolean true'
 }
 wait_for 20 "the AT-SPI bus" has_a11y_bus
+
+# A private pcscd with the virtual card and SoftHSM2 tokens (see cardlab.py): its environment
+# is exported for every CivicDesk the tests start.
+"$root/scripts/card-lab.sh" start "$run/card-lab" --owner $$ >/dev/null || { echo "UI tests: the card lab did not start" >&2; exit 1; }
+. "$run/card-lab/env"
 
 # Chinese text is laid out with the fonts of its language only under a zh_TW locale.
 . "$root/scripts/zh-locale.sh"

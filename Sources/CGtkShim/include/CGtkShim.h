@@ -29,4 +29,20 @@ void civic_attach_dispatch_main_queue(void);
 void civic_accessible_set_label(GtkWidget *widget, const char *label);
 void civic_accessible_set_description(GtkWidget *widget, const char *description);
 
+/* A long list's model: N rows, items made on demand, each knowing only its index. */
+G_DECLARE_FINAL_TYPE(CivicIndexItem, civic_index_item, CIVIC, INDEX_ITEM, GObject)
+G_DECLARE_FINAL_TYPE(CivicIndexModel, civic_index_model, CIVIC, INDEX_MODEL, GObject)
+CivicIndexModel *civic_index_model_new(guint n_items);
+void civic_index_model_set_n_items(CivicIndexModel *self, guint n_items);
+guint civic_index_item_get_index(CivicIndexItem *item);
+/* The row index a list item shows (G_MAXUINT when unbound). */
+guint civic_list_item_get_index(GtkListItem *list_item);
+
+/* Files dropped on a widget: the handler receives a NULL-terminated array of paths. */
+typedef void (*CivicFilesHandler)(const char *const *paths, gpointer user_data);
+void civic_widget_accept_file_drops(GtkWidget *widget, CivicFilesHandler handler, gpointer data, GDestroyNotify destroy);
+/* The chosen files of a file chooser, as a NULL-terminated array of paths (free with g_strfreev). */
+char **civic_file_chooser_get_paths(GtkFileChooser *chooser);
+gboolean civic_file_chooser_set_folder_path(GtkFileChooser *chooser, const char *path);
+
 #endif

@@ -21,7 +21,7 @@ public enum CertificateParser {
 
     /// Every certificate in PEM text (`-----BEGIN CERTIFICATE-----` blocks), in order.
     public static func parse(pem: String) throws -> [CertificateInfo] {
-        let certificates = try OpenSSLCertificate.all(pem: pem)
+        let certificates = OpenSSLCertificate.all(pem: pem)
         guard !certificates.isEmpty else { throw Failure.notACertificate }
         return try certificates.map { try parse(der: $0.der()) }
     }
@@ -66,29 +66,29 @@ final class OpenSSLCertificate {
         X509_free(pointer)
     }
 
-    static func all(pem: String) throws -> [OpenSSLCertificate] {
-        let bytes = Array(pem.utf8)
-        return try bytes.withUnsafeBytes { buffer -> [OpenSSLCertificate] in
-            guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else {
-                throw CertificateParser.Failure.notACertificate
-            }
-            defer { BIO_free(bio) }
+    static func all(pem: String) -> [OpenSSLCertificate] {
+        MemoryBIO.reading(Array(pem.utf8)) { bio in
             var result: [OpenSSLCertificate] = []
             while let certificate = PEM_read_bio_X509(bio, nil, nil, nil) {
                 result.append(OpenSSLCertificate(owning: certificate))
             }
             ERR_clear_error() // the read that ends the loop leaves "no start line"
             return result
-        }
+        } ?? []
     }
 
     func der() -> [UInt8] {
-        let length = i2d_X509(pointer, nil)
+        Self.der(of: pointer)
+    }
+
+    /// The encoding of an `X509*` (as decoded, for a certificate read from DER).
+    static func der(of certificate: OpaquePointer) -> [UInt8] {
+        let length = i2d_X509(certificate, nil)
         guard length > 0 else { return [] }
         var bytes = [UInt8](repeating: 0, count: Int(length))
         bytes.withUnsafeMutableBufferPointer { buffer in
             var cursor = buffer.baseAddress
-            _ = i2d_X509(pointer, &cursor)
+            _ = i2d_X509(certificate, &cursor)
         }
         return bytes
     }
@@ -109,11 +109,30 @@ final class OpenSSLCertificate {
     }
 
     var serialHex: String {
-        guard let serial = X509_get0_serialNumber(pointer), let number = ASN1_INTEGER_to_BN(serial, nil) else { return "" }
+        X509_get0_serialNumber(pointer).map(Self.serialHex) ?? ""
+    }
+
+    /// Upper-case hex of an INTEGER, as `CertificateInfo.serialHex` has it.
+    static func serialHex(_ serial: UnsafePointer<ASN1_INTEGER>) -> String {
+        guard let number = ASN1_INTEGER_to_BN(serial, nil) else { return "" }
         defer { BN_free(number) }
         guard let hex = BN_bn2hex(number) else { return "" }
         defer { CRYPTO_free(hex, #fileID, #line) }
         return String(cString: hex)
+    }
+
+    /// The serial hex of the DER of an INTEGER (a serial number read from a CMS structure).
+    static func serialHex(der: [UInt8]) -> String? {
+        let decoded = der.withUnsafeBufferPointer { buffer -> UnsafeMutablePointer<ASN1_INTEGER>? in
+            var cursor = buffer.baseAddress
+            return d2i_ASN1_INTEGER(nil, &cursor, buffer.count)
+        }
+        guard let decoded else {
+            ERR_clear_error()
+            return nil
+        }
+        defer { ASN1_INTEGER_free(decoded) }
+        return serialHex(decoded)
     }
 
     var keyUsage: KeyUsage? {

@@ -267,3 +267,25 @@ public final class Pane: Widget {
         content = widget
     }
 }
+
+/// A boxed row offering a choice from a list (AdwComboRow over a string list).
+@MainActor
+public final class ComboRow: Widget {
+    public init(title: String, choices: [String], selected: Int = 0) {
+        super.init(taking: adw_combo_row_new())
+        adw_preferences_row_set_title(pointer(), title)
+        let list = gtk_string_list_new(nil)
+        for choice in choices { gtk_string_list_append(list, choice) }
+        adw_combo_row_set_model(pointer(), list)
+        g_object_unref(UnsafeMutableRawPointer(list))
+        adw_combo_row_set_selected(pointer(), guint(selected))
+        accessibleName(title)
+    }
+
+    public var selectedIndex: Int {
+        get { Int(adw_combo_row_get_selected(pointer())) }
+        set { adw_combo_row_set_selected(pointer(), guint(newValue)) }
+    }
+
+    public func onSelectionChanged(_ action: @escaping @MainActor () -> Void) { on("notify::selected", action) }
+}

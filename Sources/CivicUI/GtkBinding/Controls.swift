@@ -144,3 +144,20 @@ public final class Separator: Widget {
         super.init(taking: gtk_separator_new(vertical ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL))
     }
 }
+
+/// A check box with a label.
+@MainActor
+public final class CheckButton: Widget {
+    public init(_ label: String, active: Bool = false) {
+        super.init(taking: gtk_check_button_new_with_label(label))
+        gtk_check_button_set_active(pointer(), active ? 1 : 0)
+        accessibleName(label)
+    }
+
+    public var isActive: Bool {
+        get { gtk_check_button_get_active(pointer()) != 0 }
+        set { gtk_check_button_set_active(pointer(), newValue ? 1 : 0) }
+    }
+
+    public func onToggled(_ action: @escaping @MainActor () -> Void) { on("toggled", action) }
+}

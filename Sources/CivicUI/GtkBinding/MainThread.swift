@@ -23,3 +23,37 @@ private final class MainWork: @unchecked Sendable {
     let run: @Sendable @MainActor () -> Void
     init(_ run: @escaping @Sendable @MainActor () -> Void) { self.run = run }
 }
+
+/// A repeating callback on the main loop (progress refresh, polling); stops when cancelled or
+/// when this object goes away.
+@MainActor
+public final class MainLoopTimer {
+    private var sourceID: guint = 0
+
+    public init(every milliseconds: UInt32, _ action: @escaping @MainActor () -> Void) {
+        let box = Unmanaged.passRetained(TimerClosure(action)).toOpaque()
+        sourceID = g_timeout_add_full(G_PRIORITY_DEFAULT, milliseconds, { data in
+            guard let data else { return 0 }
+            let closure = Unmanaged<TimerClosure>.fromOpaque(data).takeUnretainedValue()
+            MainActor.assumeIsolated { closure.action() }
+            return 1
+        }, box, { data in
+            guard let data else { return }
+            Unmanaged<TimerClosure>.fromOpaque(data).release()
+        })
+    }
+
+    public func cancel() {
+        if sourceID != 0 { g_source_remove(sourceID) }
+        sourceID = 0
+    }
+
+    isolated deinit {
+        cancel()
+    }
+}
+
+private final class TimerClosure {
+    let action: @MainActor () -> Void
+    init(_ action: @escaping @MainActor () -> Void) { self.action = action }
+}

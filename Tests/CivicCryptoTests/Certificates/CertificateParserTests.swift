@@ -28,7 +28,7 @@ struct CertificateParserTests {
         let certificate = try #require(try CertificateParser.parse(pem: TestPKI.text("people/lead/enc.pem")).first)
         #expect(certificate.keyUsage == [.keyEncipherment, .dataEncipherment])
         #expect(certificate.mayDecryptKeys && !certificate.maySign)
-        let output = try shell("openssl x509 -noout -serial -in '\(TestPKI.url("people/lead/enc.pem").path)'")
+        let output = try OpenSSLCommand.run(["x509", "-noout", "-serial", "-in", TestPKI.url("people/lead/enc.pem").path])
         #expect(output == "serial=\(certificate.serialHex)\n")
     }
 
@@ -70,17 +70,5 @@ struct CertificateParserTests {
     @Test func distinguishedNameEscaping() {
         let name = DistinguishedName(attributes: [.init(type: "O", value: "A, B+C"), .init(type: "CN", value: " x#")])
         #expect(name.rfc4514 == "CN=\\ x#,O=A\\, B\\+C")
-    }
-
-    private func shell(_ command: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,0 +1,21 @@
+/// Lower-case hexadecimal text for bytes, as ATRs and fingerprints are shown and written to JSON.
+public enum Hex {
+    private static let digits = Array("0123456789abcdef")
+
+    public static func string(_ bytes: some Sequence<UInt8>, separator: String = "") -> String {
+        bytes.map { String([digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]]) }.joined(separator: separator)
+    }
+
+    /// Bytes from hex text (either case, spaces or colons allowed between bytes); nil when it is not hex.
+    public static func bytes(_ text: String) -> [UInt8]? {
+        let compact = Array(text.filter { $0 != " " && $0 != ":" })
+        guard compact.count % 2 == 0 else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(compact.count / 2)
+        for index in stride(from: 0, to: compact.count, by: 2) {
+            guard let byte = UInt8(String(compact[index...index + 1]), radix: 16) else { return nil }
+            result.append(byte)
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+import CivicCore
+import Foundation
+
+/// The JSON shapes of `card certs --json`, `card list --json` and `token info --json`: one
+/// certificate shape for cards and tokens alike.
+struct CertificateJSON: Encodable {
+    let role: CertificateRole?
+    let certificate: CertificateInfo
+
+    enum CodingKeys: String, CodingKey {
+        case role, subject, commonName, serial, notBefore, notAfter, sha256, pem
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(role?.rawValue, forKey: .role)
+        try container.encode(certificate.subject.rfc4514, forKey: .subject)
+        try container.encode(certificate.commonName, forKey: .commonName)
+        try container.encode(certificate.serialHex.lowercased(), forKey: .serial)
+        try container.encode(JSONOutput.rfc3339(certificate.notBefore), forKey: .notBefore)
+        try container.encode(JSONOutput.rfc3339(certificate.notAfter), forKey: .notAfter)
+        try container.encode(certificate.sha256, forKey: .sha256)
+        try container.encode(JSONOutput.pem(certificate.der), forKey: .pem)
+    }
+}
+
+struct CardJSON: Encodable {
+    let contents: CardContents
+
+    enum CodingKeys: String, CodingKey {
+        case kind, atr, certificates, message
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(contents.kind.rawValue, forKey: .kind)
+        try container.encode(Hex.string(contents.atr), forKey: .atr)
+        try container.encode(contents.certificates.map { CertificateJSON(role: $0.role, certificate: $0.certificate) },
+                             forKey: .certificates)
+        try container.encodeIfPresent(contents.kind.unusableReason.map(Terminal.text), forKey: .message)
+    }
+}
+
+/// `{"readers":[{"name":…,"card":null | {…}}]}`
+struct ReadersJSON: Encodable {
+    struct Reader: Encodable {
+        let name: String
+        let card: CardJSON?
+
+        enum CodingKeys: String, CodingKey {
+            case name, card
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(card, forKey: .card) // null when the reader is empty
+        }
+    }
+
+    let readers: [Reader]
+}
+
+enum JSONOutput {
+    static func print(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    static func rfc3339(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+
+    static func pem(_ der: [UInt8]) -> String {
+        let body = Data(der).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+        return "-----BEGIN CERTIFICATE-----\n\(body)\n-----END CERTIFICATE-----\n"
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import CivicCore
+import Foundation
+
+/// What the card and token commands share with the terminal: messages in the user's language,
+/// failures reported without a stack of Swift error text, and PINs read without echo.
+enum Terminal {
+    /// The message in the locale's language (English only when the locale asks for it).
+    static func text(_ message: UserMessage) -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        return message.text(forLocale: locale)
+    }
+
+    /// Prints the error's message on standard error; the command then exits with status 1.
+    static func fail(_ error: some UserFacingError) -> Error {
+        FileHandle.standardError.write(Data((text(error.message) + "\n").utf8))
+        return ExitCode.failure
+    }
+
+    /// Writes a line at once (standard output is a pipe under tests and `| tee`).
+    static func printNow(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
