@@ -9,24 +9,15 @@ extension RosterStore: RosterImportStoring {
         }
     }
 
-    public func importBatch(header: RosterHeader, file: BatchFile,
-                            records: (any CheckedRecordSink) throws -> Void) throws -> BatchImportResult {
+    public func importBatch(file: BatchFile, _ body: (any RosterBatchWriting) throws -> Void) throws -> BatchImportResult {
         try writing { db in
             if let existing = try StoredBatch.fetch(db, sql: "WHERE b.fileSHA256 = ?", arguments: [file.sha256]).first {
                 return .alreadyImported(existing)
             }
-            let caseRowId = try caseForImport(db, header: header)
-            if let taken = try String.fetchOne(db, sql: "SELECT fileName FROM roster_batch WHERE caseRowId = ? AND number = ?",
-                                               arguments: [caseRowId, header.batch.number]) {
-                throw RosterImportError.batchNumberTaken(caseId: header.caseId, number: header.batch.number, existingFile: taken)
-            }
-            try db.execute(sql: """
-                INSERT INTO roster_batch (caseRowId, number, fileName, fileSHA256, records, downloadedAt, signedFrom, signedTo, importedAt)
-                VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)
-                """, arguments: [caseRowId, header.batch.number, file.name, file.sha256, header.batch.downloadedAt.rfc3339,
-                                 header.batch.signedFrom.iso, header.batch.signedTo.iso, now().rfc3339])
-            let inserter = try RecordInserter(db: db, caseRowId: caseRowId, batchNumber: header.batch.number)
-            try records(inserter)
+            let writer = BatchWriter(store: self, db: db, file: file)
+            try body(writer)
+            guard let header = writer.header, let inserter = writer.inserter else { throw RosterPayloadError.empty }
+            let caseRowId = inserter.caseRowId
             try db.execute(sql: "UPDATE roster_batch SET records = ? WHERE caseRowId = ? AND number = ?",
                            arguments: [inserter.count, caseRowId, header.batch.number])
             let newDuplicates = try resolveDuplicates(db, caseRowId: caseRowId, batchNumber: header.batch.number)
@@ -40,6 +31,22 @@ extension RosterStore: RosterImportStoring {
                                                 newDuplicates: newDuplicates, caseCounts: caseCounts,
                                                 threshold: header.stage.threshold(electorate: header.electorate)))
         }
+    }
+
+    /// Starts a batch once its header is known: its case (added on the first batch), the
+    /// refusals, and the batch row.
+    fileprivate func begin(_ db: Database, header: RosterHeader, file: BatchFile) throws -> Int64 {
+        let caseRowId = try caseForImport(db, header: header)
+        if let taken = try String.fetchOne(db, sql: "SELECT fileName FROM roster_batch WHERE caseRowId = ? AND number = ?",
+                                           arguments: [caseRowId, header.batch.number]) {
+            throw RosterImportError.batchNumberTaken(caseId: header.caseId, number: header.batch.number, existingFile: taken)
+        }
+        try db.execute(sql: """
+            INSERT INTO roster_batch (caseRowId, number, fileName, fileSHA256, records, downloadedAt, signedFrom, signedTo, importedAt)
+            VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)
+            """, arguments: [caseRowId, header.batch.number, file.name, file.sha256, header.batch.downloadedAt.rfc3339,
+                             header.batch.signedFrom.iso, header.batch.signedTo.iso, now().rfc3339])
+        return caseRowId
     }
 
     /// The case the batch belongs to, added on its first batch; refused when it was purged or
@@ -111,12 +118,38 @@ extension RosterStore: RosterImportStoring {
     }
 }
 
+/// The store's side of one import, inside its transaction.
+private final class BatchWriter: RosterBatchWriting {
+    let store: RosterStore
+    let db: Database
+    let file: BatchFile
+    private(set) var header: RosterHeader?
+    private(set) var inserter: RecordInserter?
+
+    init(store: RosterStore, db: Database, file: BatchFile) {
+        self.store = store
+        self.db = db
+        self.file = file
+    }
+
+    func begin(_ header: RosterHeader) throws {
+        let caseRowId = try store.begin(db, header: header, file: file)
+        self.header = header
+        inserter = try RecordInserter(db: db, caseRowId: caseRowId, batchNumber: header.batch.number)
+    }
+
+    func append(_ records: [CheckedRecord]) throws {
+        guard let inserter else { throw RosterPayloadError.empty }
+        try inserter.append(records)
+    }
+}
+
 /// Inserts checked records of one batch inside the import's transaction: two prepared
 /// statements bound directly through SQLite's C interface, with no per-row allocation beyond
 /// SQLite's own copies, since a full petition is some 300,000 rows of 3–4 KB.
-private final class RecordInserter: CheckedRecordSink {
+private final class RecordInserter {
     private let db: Database
-    private let caseRowId: Int64
+    let caseRowId: Int64
     private let batchNumber: Int
     private let insertRecord: BoundStatement
     private let insertLine: BoundStatement

@@ -78,7 +78,8 @@ struct RosterBenchmarkTests {
                                       batch: .init(number: number, downloadedAt: Timestamp(rfc3339: "2024-03-06T10:00:00+08:00")!,
                                                    signedFrom: CivilDate(iso: "2024-03-01")!, signedTo: CivilDate(iso: "2024-03-05")!),
                                       leadName: "王OO")
-            _ = try store.importBatch(header: header, file: BatchFile(name: "b\(number).cec", sha256: "\(number)")) { sink in
+            _ = try store.importBatch(file: BatchFile(name: "b\(number).cec", sha256: "\(number)")) { sink in
+                try sink.begin(header)
                 for start in stride(from: 1, through: perBatch, by: 1000) {
                     let records = (start..<min(start + 1000, perBatch + 1)).map { seq -> CheckedRecord in
                         let n = (number - 1) * perBatch + seq

@@ -43,7 +43,8 @@ struct RosterQueryTests {
         var inserted = 0
         let started = ContinuousClock.now
         for number in 1...batches {
-            _ = try workspace.store.importBatch(header: header(number), file: BatchFile(name: "b\(number).cec", sha256: "\(number)")) { sink in
+            _ = try workspace.store.importBatch(file: BatchFile(name: "b\(number).cec", sha256: "\(number)")) { sink in
+                try sink.begin(header(number))
                 for start in stride(from: 1, through: perBatch, by: 500) {
                     try sink.append((start..<start + 500).map { record(batch: number, seq: $0, lineBytes: lineBytes) })
                 }
@@ -146,7 +147,7 @@ struct RosterQueryTests {
             try store.readForPacking(caseId: "113002", begin: { _ in }, records: { _ in })
         }
         #expect(throws: RosterImportError.casePurged(caseId: "113002")) {
-            _ = try store.importBatch(header: Self.header(5), file: BatchFile(name: "b5.cec", sha256: "5")) { _ in }
+            _ = try store.importBatch(file: BatchFile(name: "b5.cec", sha256: "5")) { try $0.begin(Self.header(5)) }
         }
         #expect(try store.purge(caseId: "113002") == purged)
         #expect(throws: RosterCaseError.unknown(caseId: "999")) { try store.purge(caseId: "999") }

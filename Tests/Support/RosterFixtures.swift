@@ -160,9 +160,9 @@ public struct TestBatch: Sendable {
     public var fileName: String { "\(caseId)-連署-2024030\(number % 10).cec" }
 }
 
-/// A plaintext source over bytes in memory, in chunks of `chunkSize`; it can fail after a
-/// number of chunks, as decryption does on a tampered file or a removed card.
-public struct ChunkedPlaintext: PlaintextChunkSource {
+/// Plaintext from bytes in memory, pushed in chunks of `chunkSize`; it can fail after a number
+/// of chunks, as decryption does on a tampered file or a removed card.
+public struct ChunkedPlaintext: PlaintextProducing {
     public struct Failure: Error, Equatable {
         public init() {}
     }
@@ -170,8 +170,6 @@ public struct ChunkedPlaintext: PlaintextChunkSource {
     private let bytes: [UInt8]
     private let chunkSize: Int
     private let failAfterChunks: Int?
-    private var offset = 0
-    private var chunks = 0
 
     public init(_ bytes: [UInt8], chunkSize: Int = 4096, failAfterChunks: Int? = nil) {
         self.bytes = bytes
@@ -179,14 +177,10 @@ public struct ChunkedPlaintext: PlaintextChunkSource {
         self.failAfterChunks = failAfterChunks
     }
 
-    public mutating func nextChunk() throws -> [UInt8]? {
-        if let failAfterChunks, chunks >= failAfterChunks { throw Failure() }
-        guard offset < bytes.count else { return nil }
-        let end = min(offset + chunkSize, bytes.count)
-        defer {
-            offset = end
-            chunks += 1
+    public func produce(_ consume: ([UInt8]) throws -> Void) throws {
+        for (index, start) in stride(from: 0, to: bytes.count, by: chunkSize).enumerated() {
+            if let failAfterChunks, index >= failAfterChunks { throw Failure() }
+            try consume(Array(bytes[start..<min(start + chunkSize, bytes.count)]))
         }
-        return Array(bytes[offset..<end])
     }
 }

@@ -31,11 +31,21 @@ struct RosterPayloadTests {
 
     /// Frames a payload fed in chunks of `chunkSize`; returns the record lines and the trailer.
     static func frame(_ payload: [UInt8], chunkSize: Int = 4096) throws -> (header: RosterHeader, records: [[UInt8]], trailer: RosterTrailer) {
-        var reader = PayloadReader(source: ChunkedPlaintext(payload, chunkSize: chunkSize), framer: PayloadFramer(digest: TestDigest()))
-        let header = try reader.readHeader()
+        var splitter = LineSplitter()
+        var framer = PayloadFramer(digest: TestDigest())
         var records: [[UInt8]] = []
-        while !reader.isFinished { records += try reader.nextRecords(upTo: 2) }
-        return (header, records, try reader.finish())
+        func accept(_ lines: [[UInt8]]) throws {
+            for line in lines { if let record = try framer.accept(line) { records.append(record) } }
+        }
+        try ChunkedPlaintext(payload, chunkSize: chunkSize).produce { chunk in
+            var lines: [[UInt8]] = []
+            splitter.push(chunk, into: &lines)
+            try accept(lines)
+        }
+        if let tail = splitter.finish() { try accept([tail]) }
+        let trailer = try framer.finish()
+        guard let header = framer.header else { throw RosterPayloadError.empty }
+        return (header, records, trailer)
     }
 
     @Test("frames the same way in any chunk size", arguments: [1, 7, 100, 4096, 1 << 20])

@@ -1,9 +1,12 @@
-/// The decrypted content of one batch file, in chunks as decryption produces them. CivicCrypto's
-/// streaming envelope decryptor implements it; whatever it throws (a failed GCM tag or padding
-/// at the end, a removed card) aborts the import, and nothing of the batch is kept.
-public protocol PlaintextChunkSource {
-    /// The next chunk of plaintext (any size, possibly empty), or nil after the last one.
-    mutating func nextChunk() throws -> [UInt8]?
+/// The decrypted content of one batch file, pushed in chunks as decryption produces them — the
+/// shape of CivicCrypto's `EncryptedEnvelope.decrypt(using:…consume:)`. Whatever it throws (a
+/// failed GCM tag or padding at the end, a removed card) aborts the import, and nothing of the
+/// batch is kept.
+public protocol PlaintextProducing {
+    /// Hands every chunk of plaintext (any size) to `consume`, in order, and returns once the
+    /// content is complete and authenticated. Errors thrown by `consume` must reach the caller
+    /// unchanged.
+    func produce(_ consume: ([UInt8]) throws -> Void) throws
 }
 
 /// A running SHA-256, as the payload trailer and the submission manifest need. CivicCrypto's
@@ -18,22 +21,9 @@ extension SHA256Digesting {
         bytes.withUnsafeBytes { update($0) }
     }
 
-    /// The digest as lower-case hex.
+    /// The digest as lower-case hex, as rosters and manifests write it.
     public consuming func finishHex() -> String {
-        finish().lowercaseHex
-    }
-}
-
-extension Sequence<UInt8> {
-    /// Lower-case hexadecimal, two digits a byte: how digests are written in rosters and manifests.
-    public var lowercaseHex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        for byte in self {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Hex.string(finish())
     }
 }
 
@@ -73,8 +63,10 @@ public struct StoredBatch: Sendable, Hashable {
     }
 }
 
-/// Receives checked records inside the store's transaction, in batch order.
-public protocol CheckedRecordSink {
+/// Writes one batch inside the store's transaction: the header first (the store refuses the
+/// batch there when its case or number conflicts), then the checked records in batch order.
+public protocol RosterBatchWriting {
+    func begin(_ header: RosterHeader) throws
     func append(_ records: [CheckedRecord]) throws
 }
 
@@ -83,13 +75,13 @@ public protocol RosterImportStoring: Sendable {
     /// The batch imported from a file with this SHA-256, if any.
     func batch(fileSHA256: String) throws -> StoredBatch?
 
-    /// Adds one batch in ONE transaction: `records` streams the batch's checked records into the
-    /// sink. When it returns, duplicates are resolved across the whole case and everything is
-    /// committed; when it throws, everything is rolled back and the error rethrown. Refuses a
-    /// batch whose number the case already has from another file, or whose case facts (stage,
-    /// electorate) differ from the case's; returns `.alreadyImported` for the same file.
-    func importBatch(header: RosterHeader, file: BatchFile,
-                     records: (any CheckedRecordSink) throws -> Void) throws -> BatchImportResult
+    /// Adds one batch in ONE transaction: `body` calls `begin` with the header, then streams the
+    /// checked records. When it returns, duplicates are resolved across the whole case and
+    /// everything is committed; when it throws, everything is rolled back and the error
+    /// rethrown. `begin` refuses a batch whose number the case already has from another file,
+    /// whose case facts (stage, electorate) differ from the case's, or whose case was purged.
+    /// Returns `.alreadyImported`, without calling `body`, for a file imported before.
+    func importBatch(file: BatchFile, _ body: (any RosterBatchWriting) throws -> Void) throws -> BatchImportResult
 }
 
 /// What importing one batch file did.

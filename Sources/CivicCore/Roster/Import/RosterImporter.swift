@@ -1,9 +1,10 @@
 import Foundation
 
-/// Imports decrypted batches (spec §2–§3): streams the payload line by line, checks the header,
-/// checks records in parallel on all cores, stores them in one transaction and checks the
-/// trailer at the end. Any failure — a damaged or cut payload found at the end, a decryption
-/// error (tampered file, removed card), a cancel — rolls the whole batch back.
+/// Imports decrypted batches (spec §2–§3): takes the payload as decryption pushes it, frames it
+/// into lines, checks the header, checks records in parallel on all cores, stores them in one
+/// transaction and checks the trailer at the end. Any failure — a damaged or cut payload found
+/// at the end, a decryption error (tampered file, removed card), a cancel — rolls the whole batch
+/// back.
 ///
 /// Memory stays bounded whatever the batch size: lines travel in work units of
 /// `recordsPerUnit`, with at most `unitsInFlight` units between reading and storing.
@@ -26,111 +27,123 @@ public struct RosterImporter: Sendable {
     }
 
     /// Imports one batch file whose decrypted content `source` delivers. `progress` is called
-    /// from the importing thread about ten times a second.
-    public func importBatch(_ file: BatchFile, from source: some PlaintextChunkSource,
+    /// on the importing thread about ten times a second.
+    public func importBatch(_ file: BatchFile, from source: some PlaintextProducing,
                             cancellation: CancellationFlag = CancellationFlag(),
-                            progress: @Sendable (ImportProgress) -> Void = { _ in }) throws -> BatchImportResult {
+                            progress: (ImportProgress) -> Void = { _ in }) throws -> BatchImportResult {
         if let existing = try store.batch(fileSHA256: file.sha256) { return .alreadyImported(existing) }
-        var reader = PayloadReader(source: source, framer: PayloadFramer(digest: makeDigest()))
-        let header = try reader.readHeader()
-        let clock = ContinuousClock()
-        let started = clock.now
-        var lastReport = started
-        return try store.importBatch(header: header, file: file) { sink in
-            let checker = RecordChecker(headerCaseId: header.caseId, verifier: verifier)
-            let map = OrderedParallelMap<WorkUnit, [CheckedRecord]>(workers: workers, capacity: unitsInFlight) { unit in
-                unit.lines.enumerated().map { offset, line in checker.check(line: line, seq: unit.firstSeq + offset) }
+        return try withoutActuallyEscaping(progress) { progress in
+            try store.importBatch(file: file) { writer in
+                let run = ImportRun(importer: self, file: file, writer: writer, cancellation: cancellation, progress: progress)
+                defer { run.stop() }
+                try source.produce { try run.push($0) }
+                try run.finish()
             }
-            defer { map.stop() }
-            var stored = 0
-            var nextSeq = 1
-            while true {
-                if cancellation.isCancelled { throw RosterImportError.cancelled }
-                if !reader.isFinished && map.hasRoom {
-                    let lines = try reader.nextRecords(upTo: recordsPerUnit)
-                    if !lines.isEmpty {
-                        map.submit(WorkUnit(firstSeq: nextSeq, lines: lines))
-                        nextSeq += lines.count
-                    }
-                    continue
-                }
-                guard let records = map.takeNext() else { break }
-                try sink.append(records)
-                stored += records.count
-                let now = clock.now
-                if now - lastReport >= .milliseconds(100) {
-                    lastReport = now
-                    progress(ImportProgress(file: file.name, records: stored, bytes: reader.bytesRead, elapsed: now - started))
-                }
-            }
-            _ = try reader.finish()
-            progress(ImportProgress(file: file.name, records: stored, bytes: reader.bytesRead, elapsed: clock.now - started))
         }
+    }
+}
+
+/// One import as it runs: the framing of the payload, the records being checked, and what has
+/// been stored.
+private final class ImportRun {
+    private let importer: RosterImporter
+    private let file: BatchFile
+    private let writer: any RosterBatchWriting
+    private let cancellation: CancellationFlag
+    private let progress: (ImportProgress) -> Void
+    private var splitter = LineSplitter()
+    private var framer: PayloadFramer
+    private var lines: [[UInt8]] = []
+    private var unit: [[UInt8]] = []
+    private var checking: OrderedParallelMap<WorkUnit, [CheckedRecord]>?
+    private var nextSeq = 1
+    private var stored = 0
+    private var bytes = 0
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+    private var lastReport: ContinuousClock.Instant
+
+    init(importer: RosterImporter, file: BatchFile, writer: any RosterBatchWriting, cancellation: CancellationFlag,
+         progress: @escaping (ImportProgress) -> Void) {
+        self.importer = importer
+        self.file = file
+        self.writer = writer
+        self.cancellation = cancellation
+        self.progress = progress
+        framer = PayloadFramer(digest: importer.makeDigest())
+        started = clock.now
+        lastReport = started
+    }
+
+    func push(_ chunk: [UInt8]) throws {
+        if cancellation.isCancelled { throw RosterImportError.cancelled }
+        bytes += chunk.count
+        splitter.push(chunk, into: &lines)
+        try take(lines)
+        lines.removeAll(keepingCapacity: true)
+    }
+
+    /// After the last chunk: the last line, the remaining records, then the trailer's checks.
+    func finish() throws {
+        if let tail = splitter.finish() { try take([tail]) }
+        guard framer.header != nil else { throw RosterPayloadError.empty }
+        try dispatch()
+        while try storeNext() {}
+        _ = try framer.finish()
+        progress(ImportProgress(file: file.name, records: stored, bytes: bytes, elapsed: clock.now - started))
+    }
+
+    func stop() {
+        checking?.stop()
+    }
+
+    private func take(_ lines: [[UInt8]]) throws {
+        for line in lines {
+            guard framer.header != nil else {
+                _ = try framer.accept(line)
+                if let header = framer.header { try start(header) }
+                continue
+            }
+            guard let record = try framer.accept(line) else { continue }
+            unit.append(record)
+            if unit.count == importer.recordsPerUnit { try dispatch() }
+        }
+    }
+
+    /// The header is known: the store may refuse the batch now; checking starts.
+    private func start(_ header: RosterHeader) throws {
+        try writer.begin(header)
+        let checker = RecordChecker(headerCaseId: header.caseId, verifier: importer.verifier)
+        checking = OrderedParallelMap(workers: importer.workers, capacity: importer.unitsInFlight) { unit in
+            unit.lines.enumerated().map { offset, line in checker.check(line: line, seq: unit.firstSeq + offset) }
+        }
+    }
+
+    /// Hands the gathered records to the checkers, storing checked ones while the queue is full.
+    private func dispatch() throws {
+        guard let checking, !unit.isEmpty else { return }
+        while !checking.hasRoom { _ = try storeNext() }
+        checking.submit(WorkUnit(firstSeq: nextSeq, lines: unit))
+        nextSeq += unit.count
+        unit.removeAll(keepingCapacity: true)
+    }
+
+    /// Stores the oldest checked unit; false when none is in flight.
+    private func storeNext() throws -> Bool {
+        if cancellation.isCancelled { throw RosterImportError.cancelled }
+        guard let records = checking?.takeNext() else { return false }
+        try writer.append(records)
+        stored += records.count
+        let now = clock.now
+        if now - lastReport >= .milliseconds(100) {
+            lastReport = now
+            progress(ImportProgress(file: file.name, records: stored, bytes: bytes, elapsed: now - started))
+        }
+        return true
     }
 
     struct WorkUnit: Sendable {
         let firstSeq: Int
         let lines: [[UInt8]]
-    }
-}
-
-/// Pulls plaintext from the source and frames it into the header, record lines and trailer.
-struct PayloadReader<Source: PlaintextChunkSource> {
-    private var source: Source
-    private var framer: PayloadFramer
-    private var splitter = LineSplitter()
-    private var lines: [[UInt8]] = []
-    private var lineIndex = 0
-    private var records: [[UInt8]] = []
-    private var sourceEnded = false
-    private(set) var bytesRead = 0
-
-    /// True once every line of the payload has been handed on.
-    var isFinished: Bool { sourceEnded && lineIndex == lines.count }
-
-    init(source: Source, framer: PayloadFramer) {
-        self.source = source
-        self.framer = framer
-    }
-
-    /// Reads until line 1 is known to be a header of this format.
-    mutating func readHeader() throws -> RosterHeader {
-        while framer.header == nil {
-            guard try nextLine() else { break }
-        }
-        guard let header = framer.header else { throw RosterPayloadError.empty }
-        return header
-    }
-
-    /// Up to `limit` record lines; fewer (possibly none) only at the end of the payload.
-    mutating func nextRecords(upTo limit: Int) throws -> [[UInt8]] {
-        while records.count < limit, try nextLine() {}
-        defer { records.removeAll(keepingCapacity: true) }
-        return records
-    }
-
-    /// Checks the trailer once every line has been read.
-    consuming func finish() throws -> RosterTrailer {
-        try framer.finish()
-    }
-
-    /// Feeds one more line to the framer; false at the end of the payload.
-    private mutating func nextLine() throws -> Bool {
-        while lineIndex == lines.count {
-            if sourceEnded { return false }
-            lines.removeAll(keepingCapacity: true)
-            lineIndex = 0
-            if let chunk = try source.nextChunk() {
-                bytesRead += chunk.count
-                splitter.push(chunk, into: &lines)
-            } else {
-                sourceEnded = true
-                if let tail = splitter.finish() { lines.append(tail) }
-            }
-        }
-        let line = lines[lineIndex]
-        lineIndex += 1
-        if let record = try framer.accept(line) { records.append(record) }
-        return true
     }
 }

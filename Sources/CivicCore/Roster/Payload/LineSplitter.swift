@@ -54,7 +54,7 @@ struct PayloadFramer {
     }
 
     /// Checks the held line as the trailer, its count and digest.
-    consuming func finish() throws(RosterPayloadError) -> RosterTrailer {
+    mutating func finish() throws(RosterPayloadError) -> RosterTrailer {
         guard header != nil else { throw .empty }
         guard let held, let trailer = RosterTrailer(line: held) else { throw .missingTrailer }
         guard trailer.records == records else { throw .recordCountMismatch(stated: trailer.records, found: records) }
