@@ -52,6 +52,16 @@ struct ImportWizardTests {
         #expect(summary.cases.map(\.caseId) == ["113002"] && summary.cases[0].valid == 128 && summary.cases[0].threshold == 293_228)
     }
 
+    @Test func aHealthCardIsNamedAsSuch() {
+        var wizard = RosterImportWizard()
+        wizard.add(Self.files)
+        wizard.next()
+        wizard.cardChanged(CardPresence(kind: .healthInsurance, holder: "王小明"))
+        #expect(!wizard.canGoNext && wizard.problem?.zh.contains("健保卡") == true)
+        wizard.cardChanged(CardPresence(kind: .naturalPerson, holder: "王小明"))
+        #expect(wizard.canGoNext && wizard.card == .present(holder: "王小明"))
+    }
+
     @Test func lockedCardCannotTakeAPin() {
         var wizard = Self.atPIN()
         wizard.pinSubmitted()
@@ -128,7 +138,7 @@ struct PackWizardTests {
         wizard.cardChanged(.present(holder: "王OO"))
         wizard.next()
         wizard.pinSubmitted()
-        wizard.pinRejected(.low)
+        wizard.pinRejected(.triesReduced)
         #expect(wizard.problem != nil && wizard.pin.warning != nil)
         wizard.pinSubmitted()
         wizard.pinAccepted()

@@ -21,6 +21,12 @@ public struct UnaddressedFile: Sendable, Equatable {
 }
 
 extension CardPresence {
+    /// What a wizard shows for an inserted card of `kind`, held by `holder` (as read from its
+    /// certificates without the PIN): a health-insurance or unknown card is named as unusable.
+    public init(kind: CardKind, holder: String) {
+        self = kind.unusableReason.map(CardPresence.unusable) ?? .present(holder: holder)
+    }
+
     /// The card step's message: what to do when no usable card is in, nil when one is.
     var problem: UserMessage? {
         switch self {

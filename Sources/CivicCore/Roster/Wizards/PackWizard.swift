@@ -62,7 +62,7 @@ public struct RosterPackWizard: Sendable, Equatable {
         if step == .pin { access.updatePIN { $0.submitted() } }
     }
 
-    public mutating func pinRejected(_ tries: PINTries) {
+    public mutating func pinRejected(_ tries: PINStatus) {
         if step == .pin { access.updatePIN { $0.rejected(tries) } }
     }
 
