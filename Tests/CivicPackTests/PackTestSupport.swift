@@ -59,7 +59,7 @@ final class PackFixture {
     var spreadsheetURL: URL { output.appendingPathComponent(SubmissionPackage.spreadsheetName) }
 
     @discardableResult
-    func pack(into folder: URL? = nil, signer: any ManifestSigning = DigestSigner(), fullIDs: Bool = false,
+    func pack(into folder: URL? = nil, signer: any ManifestSigning = CMSManifestSigner(), fullIDs: Bool = false,
               archive: ((URL) throws -> any SubmissionArchiveWriting)? = nil,
               cancellation: CancellationFlag = CancellationFlag(),
               progress: (PackProgress) -> Void = { _ in }) throws -> SubmissionManifest {
@@ -77,49 +77,33 @@ final class PackFixture {
     }
 }
 
-/// A deterministic stand-in for the card's CMS signer: the SHA-256 of the manifest, under the
-/// test PKI lead person's signing certificate.
-struct DigestSigner: ManifestSigning {
-    var certificate: CertificateInfo { LeadCertificate.signing }
+/// The manifest signer as the card will be wired: CivicCrypto's detached CMS signer over a key
+/// (here the test PKI lead person's signing key in software), signing at `packedAt`, so packing
+/// twice gives the same signature.
+struct CMSManifestSigner: ManifestSigning {
+    let key: SoftwareKey
+    let signingTime: Date
 
-    func sign(_ manifest: [UInt8]) throws -> [UInt8] {
-        Array("DIGEST:".utf8) + Digest.sha256(manifest)
+    init(signingTime: Date = PackFixture.packedAt.instant) {
+        guard let key = try? SoftwareKey(keyFile: TestPKI.url("people/lead/sign.key"), certificateFile: TestPKI.url("people/lead/sign.pem")) else {
+            fatalError("the test PKI's lead signing key is missing")
+        }
+        self.key = key
+        self.signingTime = signingTime
     }
-}
 
-/// Signs with the `openssl cms` command and the test PKI lead person's signing key, the way the
-/// card's signer will: a detached DER SignedData carrying the certificate.
-struct OpenSSLCommandSigner: ManifestSigning {
-    var certificate: CertificateInfo { LeadCertificate.signing }
+    var certificate: CertificateInfo { key.certificate }
 
     func sign(_ manifest: [UInt8]) throws -> [UInt8] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("civicdesk-sign-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("manifest.json")
-        let output = folder.appendingPathComponent("manifest.json.p7s")
-        try Data(manifest).write(to: input)
-        try Command.run("/usr/bin/openssl", ["cms", "-sign", "-binary", "-md", "sha256", "-outform", "DER",
-                         "-signer", TestPKI.url("people/lead/sign.pem").path, "-inkey", TestPKI.url("people/lead/sign.key").path,
-                         "-in", input.path, "-out", output.path])
-        return Array(try Data(contentsOf: output))
+        try DetachedSigner.sign(manifest, with: key, signingTime: signingTime)
     }
 }
 
 /// A signer whose card was pulled out: it fails.
 struct RemovedCardSigner: ManifestSigning {
     struct CardRemoved: Error {}
-    var certificate: CertificateInfo { LeadCertificate.signing }
+    var certificate: CertificateInfo { CMSManifestSigner().certificate }
     func sign(_ manifest: [UInt8]) throws -> [UInt8] { throw CardRemoved() }
-}
-
-enum LeadCertificate {
-    static let signing: CertificateInfo = {
-        guard let der = try? TestPKI.der("people/lead/sign.pem"), let info = try? CertificateParser.parse(der: der) else {
-            fatalError("the test PKI's lead signing certificate is missing")
-        }
-        return info
-    }()
 }
 
 /// Runs a command to completion; its standard output and error together, or a failure naming

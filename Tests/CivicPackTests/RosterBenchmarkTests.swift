@@ -53,6 +53,49 @@ struct RosterBenchmarkTests {
         #expect(outcome.counts[.valid] == count)
     }
 
+    /// The import with CivicCrypto's real verifier: records signed by the test PKI lead person's
+    /// key, checked against the test trust anchors.
+    @Test func importWithRealSignatures() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("civicdesk-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = RosterStore(database: try WorkspaceDatabase(folder: root))
+        let count = min(Self.size, 10_000)
+        let key = try SoftwareKey(keyFile: TestPKI.url("people/lead/sign.key"), certificateFile: TestPKI.url("people/lead/sign.pem"))
+        let lines = Lines(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            var record = TestRecord(id: PackFixture.id(index), name: "王大明")
+            record.realSigner = { (try? DetachedSigner.sign($0, with: key, signingTime: Date(timeIntervalSince1970: 1_709_622_331))) ?? [] }
+            lines.set(index, Array((record.line(seq: index + 1) + "\n").utf8))
+        }
+        var payload = Array((TestBatch(number: 1, records: []).headerLine + "\n").utf8)
+        for line in lines.all { payload += line }
+        payload += Array(#"{"type":"trailer","records":\#(count),"sha256":"\#(Digest.sha256Hex(payload))"}"#.utf8) + [0x0A]
+        let verifier = DetachedSignatureVerifier(trustStore: try TrustStore(folder: TestPKI.url("trust")))
+        let started = ContinuousClock.now
+        let result = try RosterImporter(store: store, verifier: verifier, makeDigest: { Digest() })
+            .importBatch(BatchFile(name: "bench.cec", sha256: Digest.sha256Hex(payload)), from: ChunkedPlaintext(payload, chunkSize: 1 << 16))
+        let rate = Double(count) / Self.seconds(ContinuousClock.now - started)
+        print("bench: import with real CMS verification: \(count) records of \(payload.count / count) bytes, \(Int(rate)) records/s on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        guard case .imported(let outcome) = result else {
+            Issue.record("not imported")
+            return
+        }
+        #expect(outcome.counts[.valid] + outcome.counts[.duplicate] == count)
+    }
+
+    final class Lines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [[UInt8]]
+
+        init(count: Int) { lines = Array(repeating: [], count: count) }
+
+        func set(_ index: Int, _ line: [UInt8]) {
+            lock.withLock { lines[index] = line }
+        }
+
+        var all: [[UInt8]] { lock.withLock { lines } }
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
@@ -105,7 +148,7 @@ struct RosterBenchmarkTests {
         let packedAt = Timestamp(rfc3339: "2024-03-07T09:00:00+08:00")!
         let started = ContinuousClock.now
         _ = try RosterPacker(source: store, makeDigest: { Digest() })
-            .pack(.init(caseId: "113002", packedAt: packedAt), signer: DigestSigner(),
+            .pack(.init(caseId: "113002", packedAt: packedAt), signer: CMSManifestSigner(),
                   archive: try ZipSubmissionArchive(folder: output, packedAt: packedAt),
                   spreadsheet: try XlsxRosterSpreadsheet(folder: output))
         let packTime = Self.seconds(ContinuousClock.now - started)

@@ -11,7 +11,7 @@ import Testing
 struct RosterPackTests {
     @Test func theSubmissionArchiveHoldsWhatTheSpecSays() throws {
         let fixture = try PackFixture()
-        let manifest = try fixture.pack(signer: OpenSSLCommandSigner())
+        let manifest = try fixture.pack()
         let entries = try ZipReading.entries(fixture.archiveURL)
         #expect(entries.map(\.name) == ["manifest.json", "records.jsonl", "excluded.jsonl", "manifest.json.p7s"])
         let (manifestData, recordsData, excludedData, signature) = (entries[0].data, entries[1].data, entries[2].data, entries[3].data)
@@ -24,7 +24,7 @@ struct RosterPackTests {
         #expect(manifest.counts == StatusCounts([.valid: 40, .malformed: 1, .underage: 1, .duplicate: 1]))
         #expect(manifest.batches.map(\.number) == [1, 2] && manifest.batches.map(\.records) == [22, 21])
         #expect(manifest.packedAt == "2024-03-07T09:00:00+08:00" && manifest.threshold == 293_228)
-        #expect(manifest.packedBy == LeadCertificate.signing.subject.rfc4514)
+        #expect(manifest.packedBy == CMSManifestSigner().certificate.subject.rfc4514)
         #expect(manifest.packedBy.contains("CN=王大明"))
 
         // records.jsonl: the valid lines exactly as imported, in roster order.

@@ -87,6 +87,8 @@ public struct TestRecord: Sendable {
     public var signsOtherContent = false
     /// Bytes of padding in the signature, to make lines as long as real ones (3–4 KB).
     public var signaturePadding = 0
+    /// Signs with a real signer (a CMS signature by a test key) instead of `FakeSigner`.
+    public var realSigner: (@Sendable ([UInt8]) -> [UInt8])?
 
     public init(id: String, name: String) {
         self.id = id
@@ -110,7 +112,8 @@ public struct TestRecord: Sendable {
     public func line(seq: Int) -> String {
         if let rawLine { return rawLine }
         let tbs = statementBytes
-        let signature = FakeSigner.sign(signsOtherContent ? tbs + [0x20] : tbs, signer: signer ?? name, padding: signaturePadding)
+        let signed = signsOtherContent ? tbs + [0x20] : tbs
+        let signature = realSigner?(signed) ?? FakeSigner.sign(signed, signer: signer ?? name, padding: signaturePadding)
         return #"{"type":"record","seq":\#(seq),"tbs":"\#(Data(tbs).base64EncodedString())","sig":"\#(Data(signature).base64EncodedString())"}"#
     }
 
