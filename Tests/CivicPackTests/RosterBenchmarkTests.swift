@@ -10,7 +10,7 @@ import Testing
 /// Figures for the store and packing at full size, run only when asked
 /// (`CIVICDESK_ROSTER_BENCH=300000 swift test -c release --filter RosterBenchmark`): inserting
 /// records of 3–4 KB in one transaction, and packing compared with `gzip -1` over the same bytes.
-@Suite("名冊效能量測", .enabled(if: BenchmarkSize.records > 0))
+@Suite("名冊效能量測", .serialized, .enabled(if: BenchmarkSize.records > 0))
 struct RosterBenchmarkTests {
     static let size = BenchmarkSize.records
 
@@ -32,33 +32,19 @@ struct RosterBenchmarkTests {
     /// The import pipeline without the cost of real signatures: reading, framing, parsing,
     /// checking the rules, the trailer digest and storing, on all cores.
     @Test func importPipelineWithoutSignatureChecks() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("civicdesk-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let store = RosterStore(database: try WorkspaceDatabase(folder: root))
         let count = min(Self.size, 50_000)
         let verifier = FakeVerifier(signers: ["signer": .init(certificate: RosterFixtures.certificate(commonName: "連署人"))])
         let records = (0..<count).map { index in
             TestRecord(id: PackFixture.id(index), name: "連署人").with { $0.signer = "signer"; $0.signaturePadding = 2300 }
         }
         let payload = TestBatch(number: 1, records: records).payload(digest: Digest.sha256Hex)
-        let started = ContinuousClock.now
-        let result = try RosterImporter(store: store, verifier: verifier, makeDigest: { Digest() })
-            .importBatch(BatchFile(name: "bench.cec", sha256: Digest.sha256Hex(payload)), from: ChunkedPlaintext(payload, chunkSize: 1 << 16))
-        let rate = Double(count) / Self.seconds(ContinuousClock.now - started)
-        print("bench: import pipeline without signature checks: \(count) records of \(payload.count / count) bytes, \(Int(rate)) records/s on \(ProcessInfo.processInfo.activeProcessorCount) cores; peak \(Int(Self.peakMemoryMB())) MB")
-        guard case .imported(let outcome) = result else {
-            Issue.record("not imported")
-            return
-        }
-        #expect(outcome.counts[.valid] == count)
+        let outcome = try Self.timeImport("import pipeline without signature checks", payload: payload, records: count, verifier: verifier)
+        #expect(outcome?.counts[.valid] == count)
     }
 
     /// The import with CivicCrypto's real verifier: records signed by the test PKI lead person's
     /// key, checked against the test trust anchors.
     @Test func importWithRealSignatures() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("civicdesk-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let store = RosterStore(database: try WorkspaceDatabase(folder: root))
         let count = min(Self.size, 10_000)
         let key = try SoftwareKey(keyFile: TestPKI.url("people/lead/sign.key"), certificateFile: TestPKI.url("people/lead/sign.pem"))
         let lines = Lines(count: count)
@@ -71,16 +57,23 @@ struct RosterBenchmarkTests {
         for line in lines.all { payload += line }
         payload += Array(#"{"type":"trailer","records":\#(count),"sha256":"\#(Digest.sha256Hex(payload))"}"#.utf8) + [0x0A]
         let verifier = DetachedSignatureVerifier(trustStore: try TrustStore(folder: TestPKI.url("trust")))
+        let outcome = try Self.timeImport("import with real CMS verification", payload: payload, records: count, verifier: verifier)
+        #expect(outcome?.counts[.valid] == count)
+    }
+
+    /// Imports `payload` into a scratch workspace and prints the rate.
+    static func timeImport(_ label: String, payload: [UInt8], records: Int,
+                           verifier: any DetachedSignatureVerifying) throws -> BatchImportOutcome? {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("civicdesk-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = RosterStore(database: try WorkspaceDatabase(folder: root))
         let started = ContinuousClock.now
         let result = try RosterImporter(store: store, verifier: verifier, makeDigest: { Digest() })
             .importBatch(BatchFile(name: "bench.cec", sha256: Digest.sha256Hex(payload)), from: ChunkedPlaintext(payload, chunkSize: 1 << 16))
-        let rate = Double(count) / Self.seconds(ContinuousClock.now - started)
-        print("bench: import with real CMS verification: \(count) records of \(payload.count / count) bytes, \(Int(rate)) records/s on \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        guard case .imported(let outcome) = result else {
-            Issue.record("not imported")
-            return
-        }
-        #expect(outcome.counts[.valid] + outcome.counts[.duplicate] == count)
+        let rate = Double(records) / seconds(ContinuousClock.now - started)
+        print("bench: \(label): \(records) records of \(payload.count / records) bytes, \(Int(rate)) records/s on \(ProcessInfo.processInfo.activeProcessorCount) cores; peak \(Int(peakMemoryMB())) MB")
+        guard case .imported(let outcome) = result else { return nil }
+        return outcome
     }
 
     final class Lines: @unchecked Sendable {
