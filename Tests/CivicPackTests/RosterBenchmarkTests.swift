@@ -8,7 +8,7 @@ import Foundation
 import Testing
 
 /// Figures for the store and packing at full size, run only when asked
-/// (`CIVICDESK_ROSTER_BENCH=300000 swift test -c release --filter RosterBenchmark`): inserting
+/// (`CIVICDESK_ROSTER_BENCH=300000 swift test -c release -Xswiftc -enable-testing --filter RosterBenchmark`): inserting
 /// records of 3–4 KB in one transaction, and packing compared with `gzip -1` over the same bytes.
 @Suite("名冊效能量測", .serialized, .enabled(if: BenchmarkSize.records > 0))
 struct RosterBenchmarkTests {
