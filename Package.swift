@@ -47,12 +47,23 @@ let package = Package(
         .target(name: "CivicSpreadsheet", dependencies: ["CivicCore", "CivicFiles", "CXlsxWriter"],
                 path: "Sources/CivicSpreadsheet"),
 
+        // Composition shared by the command line and the window: the adapters wired into Core's
+        // roster ports (open, unwrap on the card, decrypt, verify, store; pack and sign; purge).
+        .target(name: "CivicServices",
+                dependencies: ["CivicCore", "CivicCrypto", "CivicCard", "CivicStore", "CivicZip", "CivicSpreadsheet", "CivicFiles"],
+                path: "Sources/CivicServices"),
+
         // The virtual card for tests and the demo: the card model, and the process that plugs it into vpcd.
         .target(name: "CivicCardSim", dependencies: ["CivicCore"], path: "Sources/CivicCardSim"),
         .executableTarget(
             name: "civicdesk-cardsim",
             dependencies: ["CivicCardSim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/civicdesk-cardsim"),
+        // Encrypted roster batches for the benchmark and the demo, signed by test certificates.
+        .executableTarget(
+            name: "civicdesk-rostergen",
+            dependencies: ["CivicCore", "CivicCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/civicdesk-rostergen"),
 
         // GTK views over Core's models.
         .target(name: "CivicUI", dependencies: ["CivicCore", "CGtk", "CGtkShim"], path: "Sources/CivicUI"),
@@ -60,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "civicdesk",
             dependencies: [
-                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto",
+                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto", "CivicStore", "CivicServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/civicdesk"),
@@ -79,6 +90,8 @@ let package = Package(
                     dependencies: ["CivicZip", "CivicSpreadsheet", "CivicStore", "CivicCrypto", "CivicTestSupport",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/CivicPackTests"),
+        .testTarget(name: "CivicServicesTests", dependencies: ["CivicServices", "CivicCard", "CivicCrypto", "CivicTestSupport"],
+                    path: "Tests/CivicServicesTests"),
         .testTarget(name: "CLITests", dependencies: ["CivicTestSupport"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v6]

@@ -63,9 +63,14 @@ struct ReadersJSON: Encodable {
 
 enum JSONOutput {
     static func print(_ value: some Encodable) throws {
+        Swift.print(try text(value))
+    }
+
+    /// The value as compact JSON with sorted keys.
+    static func text(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func rfc3339(_ date: Date) -> String {

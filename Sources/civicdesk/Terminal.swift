@@ -18,6 +18,20 @@ enum Terminal {
         return ExitCode.failure
     }
 
+    /// Runs `body`; an error the user can act on is printed and becomes exit status 1.
+    static func attempt<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as UserFacingError {
+            throw fail(error)
+        }
+    }
+
+    /// Writes a line to standard error at once.
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
     /// Writes a line at once (standard output is a pipe under tests and `| tee`).
     static func printNow(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))

@@ -21,8 +21,8 @@ struct EnvelopeRecipe: Sendable, CustomStringConvertible {
         "\(cipher) \(pem ? "PEM" : "DER")\(stream ? " streamed" : "") \(keyIdentifier ? "SKI" : "issuer+serial") \(padding)"
     }
 
-    static let oaepSHA256 = ["rsa_padding_mode:oaep", "rsa_oaep_md:sha256"]
-    static let oaepSHA1 = ["rsa_padding_mode:oaep"]
+    static let oaepSHA256 = CMSEncryptCommand.oaepSHA256
+    static let oaepSHA1 = CMSEncryptCommand.oaepSHA1
 
     /// Both content types, both ciphers sizes, both paddings (OAEP with both hashes), both
     /// recipient forms, DER and PEM, definite and indefinite lengths.
@@ -51,16 +51,8 @@ struct EnvelopeRecipe: Sendable, CustomStringConvertible {
     /// Encrypts `plaintext` with the openssl command line for the TEST PKI certificates
     /// `recipients` (paths under data/test-pki).
     func encrypt(_ plaintext: URL, to output: URL, recipients: [String] = ["people/lead/enc.pem"]) throws -> URL {
-        var arguments = ["cms", "-encrypt", "-binary", "-in", plaintext.path, "-out", output.path,
-                         "-outform", pem ? "PEM" : "DER", "-\(cipher)"]
-        if stream { arguments.append("-stream") }
-        if keyIdentifier { arguments.append("-keyid") }
-        for recipient in recipients {
-            arguments += ["-recip", TestPKI.url(recipient).path]
-            for option in keyOptions { arguments += ["-keyopt", option] }
-        }
-        try OpenSSLCommand.run(arguments)
-        return output
+        try CMSEncryptCommand(cipher: cipher, keyOptions: keyOptions, pem: pem, stream: stream, keyIdentifier: keyIdentifier)
+            .encrypt(plaintext, to: output, recipients: recipients.map(TestPKI.url))
     }
 }
 

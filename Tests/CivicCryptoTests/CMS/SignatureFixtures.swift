@@ -16,11 +16,7 @@ struct OpenSSLSigner {
     /// the options say otherwise; DER.
     func sign(_ content: [UInt8], by person: String, options: [String] = []) throws -> [UInt8] {
         let base = person.contains("/") ? person : "people/\(person)/sign"
-        let input = try folder.write(content, to: "tbs-\(UUID().uuidString)")
-        let output = folder.file("sig-\(UUID().uuidString).p7s")
-        try OpenSSLCommand.run(["cms", "-sign", "-binary", "-md", "sha256", "-in", input.path, "-out", output.path,
-                                "-outform", "DER", "-signer", TestPKI.url("\(base).pem").path,
-                                "-inkey", TestPKI.url("\(base).key").path] + options)
-        return Array(try Data(contentsOf: output))
+        return try CMSSignCommand.sign(content, certificate: TestPKI.url("\(base).pem"), key: TestPKI.url("\(base).key"),
+                                       options: options, scratch: folder)
     }
 }

@@ -28,7 +28,7 @@ public enum ContentEncryptionAlgorithm: String, Sendable, CaseIterable {
         }
     }
 
-    fileprivate var cipher: OpaquePointer? {
+    var cipher: OpaquePointer? {
         switch self {
         case .aes128GCM: EVP_aes_128_gcm()
         case .aes256GCM: EVP_aes_256_gcm()

@@ -1,0 +1,191 @@
+import CivicCard
+import CivicCore
+import CivicCrypto
+import CivicStore
+import Foundation
+
+/// The 連署名冊 feature over the real adapters, for the command line and the window alike: the
+/// workspace (`RosterStore`, for the queries), the trust anchors, import, pack and purge.
+///
+/// Every call may block (files, the card, SQLite, RSA): the window runs them on a background
+/// thread and hands progress to its main thread. Import and pack follow the wizards' steps:
+///
+///     let service = try RosterService(folders: CivicDeskFolders())
+///     let trust = try service.loadTrust()                          // once
+///     let card = try LeadCard.open(.reader(name, certificate: enc)) // card step
+///     let plan = try service.planImport(files, card: card)          // card step: unaddressedFiles, needsPIN
+///     let login = try card.login(pin: pin)                          // PIN step (wrong PIN: TokenError.wrongPIN)
+///     let control = OperationControl()                              // Cancel button → control.cancel()
+///     let results = service.importFiles(plan, trust: trust, login: login, card: card, control: control) { event in … }
+///
+/// and for packing `packableCase(_:)` (before the PIN), `card.login(pin:)`, then `pack(…)`.
+/// The operations that take a `TokenLogin` log it out when they return, on every path.
+public final class RosterService: Sendable {
+    public let folders: CivicDeskFolders
+    public let store: RosterStore
+
+    /// Opens (creating when needed) the workspace in `folders.workspace`.
+    public init(folders: CivicDeskFolders) throws {
+        self.folders = folders
+        store = RosterStore(database: try WorkspaceDatabase(folder: folders.workspace))
+    }
+
+    /// The trust anchors of every folder in `folders.trust` (blocking: reads and checks them).
+    public func loadTrust() throws -> TrustStore {
+        guard !folders.trust.isEmpty else {
+            throw RosterServiceError.noTrustAnchors(folder: folders.configuredTrust.path)
+        }
+        return try TrustStore(anchors: folders.trust.flatMap { try TrustStore(folder: $0).anchors })
+    }
+
+    // MARK: Import
+
+    /// Opens the chosen files and sorts out, without the PIN, which the card can import.
+    public func planImport(_ files: [URL], card: LeadCard) throws -> ImportPlan {
+        guard let certificate = card.encryptionCertificate else { throw TokenError.keyNotFound(.encryption) }
+        return ImportPlan(files: files, encryptionCertificate: certificate, store: store)
+    }
+
+    /// What importing reports as it goes, on the importing thread.
+    public enum ImportEvent: Sendable {
+        case started(fileIndex: Int, file: URL)
+        case progressed(fileIndex: Int, ImportProgress)
+        case finished(fileIndex: Int, ImportResult)
+    }
+
+    public struct ImportResult: Sendable {
+        public let file: URL
+        public let outcome: RosterImportWizard.FileOutcome
+    }
+
+    /// Imports the plan's files one after another, each in one transaction: a file that fails is
+    /// rolled back whole and the next one still runs. A cancel, or the card leaving its reader
+    /// (watched when `card.reader` is known), rolls back the file under way and starts no more.
+    /// `login` (nil when `plan.needsPIN` is false) is logged out before this returns.
+    public func importFiles(_ plan: ImportPlan, trust: TrustStore, login: TokenLogin?, card: LeadCard,
+                            control: OperationControl = OperationControl(),
+                            progress: (ImportEvent) -> Void = { _ in }) -> [ImportResult] {
+        defer { login?.logout() }
+        let importer = RosterImporter(store: store, verifier: DetachedSignatureVerifier(trustStore: trust), makeDigest: { Digest() })
+        var stopped = false
+        return plan.entries.enumerated().map { index, entry in
+            let outcome: RosterImportWizard.FileOutcome
+            switch entry.state {
+            case .alreadyImported(let batch):
+                outcome = .alreadyImported(batch)
+            case .notForThisCard(_, let error):
+                outcome = .failed(error.message)
+            case .refused(let message):
+                outcome = .failed(message)
+            case .ready where stopped:
+                outcome = .failed(RosterServiceError.notStarted.message)
+            case .ready(let envelope, let batch):
+                progress(.started(fileIndex: index, file: entry.file))
+                do {
+                    guard let login else { throw TokenError.loggedOut }
+                    outcome = try ReaderWatch.watching(card.reader, control: control, operation: .importing) {
+                        try Self.importBatch(envelope, batch, importer: importer, key: login.decryptionKey(), control: control) {
+                            progress(.progressed(fileIndex: index, $0))
+                        }
+                    }
+                } catch {
+                    stopped = control.isStopped || error as? TokenError == .tokenRemoved
+                    outcome = .failed(Self.message(for: error, control: control, during: .importing))
+                }
+            }
+            let result = ImportResult(file: entry.file, outcome: outcome)
+            progress(.finished(fileIndex: index, result))
+            return result
+        }
+    }
+
+    /// One file: the content key unwrapped on the card, the content decrypted as a stream into
+    /// the importer, which checks and stores it in one transaction.
+    private static func importBatch(_ envelope: EncryptedEnvelope, _ batch: BatchFile, importer: RosterImporter, key: TokenKey,
+                                    control: OperationControl,
+                                    progress: (ImportProgress) -> Void) throws -> RosterImportWizard.FileOutcome {
+        let source = EnvelopePlaintext(envelope: envelope, key: try envelope.unwrapContentKey(with: key), control: control)
+        switch try importer.importBatch(batch, from: source, cancellation: control.cancellation, progress: progress) {
+        case .imported(let imported): return .imported(imported)
+        case .alreadyImported(let stored): return .alreadyImported(stored)
+        }
+    }
+
+    // MARK: Pack
+
+    /// The case to pack, refused before the PIN is asked when the workspace does not have it or
+    /// has purged it.
+    public func packableCase(_ caseId: String) throws -> RosterCase {
+        guard let rosterCase = try store.rosterCase(caseId) else { throw RosterCaseError.unknown(caseId: caseId) }
+        guard !rosterCase.isPurged else { throw RosterCaseError.purged(caseId: caseId) }
+        return rosterCase
+    }
+
+    /// Packs the case into `request.folder` (spec §5), signing the manifest on the card. Both
+    /// files appear whole or not at all; on failure (full disk, cancel, card removed) the previous
+    /// ones stay. `login` is logged out before this returns.
+    public func pack(_ request: PackRequest, login: TokenLogin, card: LeadCard, control: OperationControl = OperationControl(),
+                     progress: (PackProgress) -> Void = { _ in }) throws -> PackResult {
+        defer { login.logout() }
+        do {
+            let signer = CardManifestSigner(key: try login.signingKey(), signingTime: request.packedAt.instant)
+            let manifest = try ReaderWatch.watching(card.reader, control: control, operation: .packing) {
+                try RosterPacker(source: store, makeDigest: { Digest() }).pack(
+                    .init(caseId: request.caseId, packedAt: request.packedAt, fullIDs: request.fullIDs), signer: signer,
+                    archive: try RosterOutputFiles.archive(in: request.folder, packedAt: request.packedAt),
+                    spreadsheet: try RosterOutputFiles.spreadsheet(in: request.folder),
+                    cancellation: control.cancellation, progress: progress)
+            }
+            return PackResult(manifest: manifest, folder: request.folder)
+        } catch {
+            if control.cardWasRemoved { throw RosterServiceError.cardRemoved(during: .packing) }
+            throw error
+        }
+    }
+
+    // MARK: Retention
+
+    /// Deletes the case's personal data and keeps its statistics (spec §6).
+    @discardableResult
+    public func purge(caseId: String) throws -> RosterCase {
+        try store.purge(caseId: caseId)
+    }
+
+    // MARK: Messages
+
+    /// What to tell the user about an error from any layer.
+    public static func message(for error: Error) -> UserMessage {
+        switch error {
+        case let error as UserFacingError:
+            error.message
+        case is CancellationError:
+            RosterImportError.cancelled.message
+        default:
+            UserMessage(zh: "發生未預期的錯誤：\(error)", en: "An unexpected error occurred: \(error)")
+        }
+    }
+
+    /// As `message(for:)`, saying "card removed" when that is why the operation stopped.
+    static func message(for error: Error, control: OperationControl, during operation: RosterServiceError.Operation) -> UserMessage {
+        if control.cardWasRemoved || error as? TokenError == .tokenRemoved {
+            return RosterServiceError.cardRemoved(during: operation).message
+        }
+        return message(for: error)
+    }
+}
+
+/// A batch file's plaintext as the importer takes it: decrypted from the file as a stream with
+/// the content key the card unwrapped; a cancel stops the decryption too.
+struct EnvelopePlaintext: PlaintextProducing {
+    let envelope: EncryptedEnvelope
+    let key: ContentKey
+    let control: OperationControl
+
+    func produce(_ consume: ([UInt8]) throws -> Void) throws {
+        do {
+            try envelope.decrypt(using: key, isCancelled: { control.isStopped }, consume: consume)
+        } catch is CancellationError {
+            throw RosterImportError.cancelled
+        }
+    }
+}
