@@ -5,7 +5,7 @@ SWIFT_BIN := $(shell dirname "$$(command -v swift 2>/dev/null || echo /opt/swift
 export PATH := $(SWIFT_BIN):$(PATH)
 SWIFT_FLAGS ?=
 
-.PHONY: all deps build build-tests run test unit-test ui-test test-pki clean
+.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster clean
 
 all: build
 
@@ -21,6 +21,10 @@ build-tests: deps
 run: build
 	scripts/run-app.sh
 
+# The demo workspace (.build/demo/) is made on the first `make run`; this makes it afresh.
+demo-reset: build
+	scripts/demo-data.sh --reset
+
 test: build-tests
 	$(MAKE) --no-print-directory unit-test
 	$(MAKE) --no-print-directory ui-test
@@ -34,6 +38,10 @@ ui-test:
 
 test-pki:
 	data/test-pki/make-test-pki.sh
+
+# Import and pack a full petition (300,000 records) in a release build; prints the figures.
+bench-roster: deps
+	scripts/bench-roster.sh
 
 clean:
 	rm -rf .build

@@ -59,11 +59,6 @@ let package = Package(
             name: "civicdesk-cardsim",
             dependencies: ["CivicCardSim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/civicdesk-cardsim"),
-        // Encrypted roster batches for the benchmark and the demo, signed by test certificates.
-        .executableTarget(
-            name: "civicdesk-rostergen",
-            dependencies: ["CivicCore", "CivicCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Sources/civicdesk-rostergen"),
 
         // GTK views over Core's models.
         .target(name: "CivicUI", dependencies: ["CivicCore", "CGtk", "CGtkShim"], path: "Sources/CivicUI"),
@@ -75,6 +70,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/civicdesk"),
+        // Encrypted roster batches for the benchmark and the demo, signed by test certificates.
+        .executableTarget(
+            name: "civicdesk-rostergen",
+            dependencies: ["CivicCore", "CivicCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/civicdesk-rostergen"),
 
         // Tests: shared helpers, then one target per layer.
         .target(name: "CivicTestSupport", dependencies: ["CivicCore"], path: "Tests/Support"),

@@ -9,6 +9,8 @@ packages=(
     libxlsxwriter-dev libp11-kit-dev zlib1g-dev
     # tests: other zip readers to check the submission package against
     unzip
+    # the roster benchmark: peak memory of each step (GNU time -v)
+    time
     # cards: the PC/SC daemon with the virtual reader driver, PKCS#11 tokens and tools
     pcscd vsmartcard-vpcd softhsm2 opensc openssl
     # the card lab (scripts/card-lab.sh): a private network namespace needs `ip`

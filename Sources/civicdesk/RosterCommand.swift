@@ -100,12 +100,7 @@ struct RosterCommand: ParsableCommand {
 
         func run() throws {
             let service = try workspace.service()
-            let rosterCase = try Terminal.attempt { () throws -> RosterCase in
-                guard let found = try service.store.rosterCase(selection.caseId) else {
-                    throw RosterCaseError.unknown(caseId: selection.caseId)
-                }
-                return found
-            }
+            let rosterCase = try Terminal.attempt { try service.rosterCase(selection.caseId) }
             if json {
                 try JSONOutput.print(CaseStatusJSON(rosterCase))
             } else {

@@ -113,10 +113,16 @@ public final class RosterService: Sendable {
 
     // MARK: Pack
 
+    /// The case as status views show it; `RosterCaseError.unknown` when the workspace lacks it.
+    public func rosterCase(_ caseId: String) throws -> RosterCase {
+        guard let rosterCase = try store.rosterCase(caseId) else { throw RosterCaseError.unknown(caseId: caseId) }
+        return rosterCase
+    }
+
     /// The case to pack, refused before the PIN is asked when the workspace does not have it or
     /// has purged it.
     public func packableCase(_ caseId: String) throws -> RosterCase {
-        guard let rosterCase = try store.rosterCase(caseId) else { throw RosterCaseError.unknown(caseId: caseId) }
+        let rosterCase = try rosterCase(caseId)
         guard !rosterCase.isPurged else { throw RosterCaseError.purged(caseId: caseId) }
         return rosterCase
     }
