@@ -135,3 +135,18 @@ struct TrustStoreTests {
         #expect(Set(all.map(\.message.en)).count == all.count)
     }
 }
+
+@Suite("Judging a card's certificates for the readers page")
+struct CardTrustTests {
+    @Test("anchors judge each certificate with the card's others as intermediates; no anchors, no verdict")
+    func judging() throws {
+        let lead = try TestKeys.certificate("people/lead/sign.pem")
+        let outsider = try TestKeys.certificate("people/untrusted/sign.pem")
+        let moica = try TestKeys.certificate("ca/moica.pem")
+        let rootOnly = TrustAnchors.loaded(try TrustStore(anchors: [TestKeys.certificate("ca/root.pem")]))
+        #expect(rootOnly.judge([lead, moica, outsider]) == [.trusted, .trusted, .untrusted])
+        #expect(rootOnly.judge([lead]) == [.untrusted], "without the card's issuing CA the chain is incomplete")
+        let problem = TrustProblem.notConfigured(folder: "/nowhere")
+        #expect(TrustAnchors.unavailable(problem).judge([lead, moica]) == [.unverifiable(problem), .unverifiable(problem)])
+    }
+}
