@@ -56,6 +56,9 @@ wait_for 20 "the AT-SPI bus" has_a11y_bus
 # is exported for every CivicDesk the tests start.
 "$root/scripts/card-lab.sh" start "$run/card-lab" --owner $$ >/dev/null || { echo "UI tests: the card lab did not start" >&2; exit 1; }
 . "$run/card-lab/env"
+export CIVICDESK_CARD_LAB=$run/card-lab
+# The test PKI's CAs are the trust anchors, so the lab's cards show as valid.
+export CIVICDESK_TRUST_DIR=$root/data/test-pki/trust
 
 # Chinese text is laid out with the fonts of its language only under a zh_TW locale.
 . "$root/scripts/zh-locale.sh"
