@@ -1,7 +1,7 @@
 """The 讀卡機與憑證 page against the card lab: 王大明's 自然人憑證 shown with both certificates
-and their badges, copied details, the card taken out and a 健保卡 put in, the reader service
-stopped and back, the PIN changed on the lab's SoftHSM2 token (a wrong PIN first), and the page
-without trust anchors."""
+and their badges, copied details, the card taken out, a 健保卡 and an agency card put in, the
+reader service stopped and back, the PIN changed on the lab's SoftHSM2 token (a wrong PIN
+first), and the page without trust anchors."""
 
 import time
 
@@ -67,6 +67,15 @@ def test(app):
     app.label("健保卡", timeout=10)
     app.label("這是健保卡，不是憑證卡", contains=True)
     app.screenshot("health-card")
+    cardlab.remove()
+    app.label(NO_CARD, timeout=5)
+
+    # An agency card: one organisation certificate.
+    cardlab.insert("agency:gca")
+    app.label("機關或團體憑證", timeout=10)
+    app.label("機關憑證")
+    check(app.find_all("label", "數位發展部資訊處"), "the agency's name")
+    app.screenshot("agency-card")
     cardlab.remove()
     app.label(NO_CARD, timeout=5)
 

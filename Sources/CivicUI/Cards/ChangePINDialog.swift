@@ -106,8 +106,9 @@ final class ChangePINDialog {
         dialog.setAnswerEnabled("change", false)
         for row in [current, new, again] {
             row.activatesDefault()
-            row.onChanged {
-                dialog.setAnswerEnabled("change", ![current, new, again].contains { $0.text.isEmpty })
+            // Weak: the rows and the dialog hold these closures; strong captures would keep them all alive.
+            row.onChanged { [weak dialog, weak current, weak new, weak again] in
+                dialog?.setAnswerEnabled("change", [current, new, again].allSatisfy { $0?.isEmpty == false })
             }
             fields.add(row)
         }

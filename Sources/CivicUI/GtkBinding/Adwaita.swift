@@ -147,6 +147,11 @@ public class EntryRow: Widget {
         set { gtk_editable_set_text(pointer(), newValue) }
     }
 
+    /// True when nothing is typed; reads no text, so a secret is not copied to find out.
+    public var isEmpty: Bool {
+        gtk_editable_get_text(pointer()).map { $0.pointee == 0 } ?? true
+    }
+
     public func onChanged(_ action: @escaping @MainActor () -> Void) { on("changed", action) }
 
     /// Enter pressed in the field.
