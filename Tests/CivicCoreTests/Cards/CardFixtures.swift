@@ -33,6 +33,11 @@ enum CardFixtures {
     ])
     static let healthCard = CardContents(kind: .healthInsurance, atr: [0x3B, 0x01], certificates: [])
 
+    static func pin(_ text: String) -> PINCode {
+        var bytes = Array(text.utf8)
+        return PINCode(wiping: &bytes)
+    }
+
     /// The natural-person card, every certificate judged `trust`.
     static func reading(_ contents: CardContents = naturalPersonCard, trust: CertificateTrust = .trusted) -> CardReading {
         CardReading(contents: contents, trust: contents.certificates.map { _ in trust })

@@ -4,8 +4,7 @@ import Testing
 @Suite("The change-PIN dialog's steps")
 struct PINChangeFlowTests {
     func pin(_ text: String) -> PINCode {
-        var bytes = Array(text.utf8)
-        return PINCode(wiping: &bytes)
+        CardFixtures.pin(text)
     }
 
     func wiped(_ codes: PINCode...) -> Bool {
