@@ -69,6 +69,11 @@ def test(app):
     app.screenshot("health-card")
     cardlab.remove()
     app.label(NO_CARD, timeout=5)
+    cardlab.insert("unknown")
+    app.label("無法辨識的卡片", timeout=10)
+    app.label("無法辨識這張卡片", contains=True)
+    cardlab.remove()
+    app.label(NO_CARD, timeout=5)
 
     # An agency card: one organisation certificate.
     cardlab.insert("agency:gca")
@@ -118,10 +123,12 @@ def test(app):
     app.label("PIN 碼已變更，請記住新的 PIN 碼。", timeout=10)
     check(cardlab.token_accepts_pin("lead", "123456"), "the PIN is back to 123456")
 
-    # Without trust anchors the badge says the certificates cannot be verified, and why (a new
-    # instance: a second launch would only hand over to the running one).
+    # Without trust anchors the badge says the certificates cannot be verified, and why; without
+    # the card's PKCS#11 module the PIN cannot be changed, and the dialog says what to install
+    # (a new instance: a second launch would only hand over to the running one).
     app.stop()
-    plain = App("cards-no-trust", env={"CIVICDESK_TRUST_DIR": app.home + "/no-trust"})
+    plain = App("cards-no-trust", env={"CIVICDESK_TRUST_DIR": app.home + "/no-trust",
+                                       "CIVICDESK_PKCS11_MODULE": app.home + "/no-module.so"})
     try:
         plain.start()
         plain.select_area(AREA)
@@ -129,6 +136,12 @@ def test(app):
         plain.label("無法驗證：未設定信任的憑證管理中心")
         plain.label("尚未設定信任的憑證管理中心", contains=True)
         plain.screenshot("no-trust")
+        plain.click_button("變更 PIN 碼")
+        plain.label("無法變更 PIN 碼", timeout=10)
+        plain.label("找不到卡片的 PKCS#11 模組", contains=True)
+        plain.screenshot("no-module")
+        plain.click_button("確定")
+        plain.wait_gone("label", "無法變更 PIN 碼")
     finally:
         plain.cleanup()
 

@@ -57,6 +57,7 @@ final class ReadersArea: Area {
         shown = display
         let view: Widget
         cardView = nil
+        var shownCertificate: CertificateInfo?
         switch display.content {
         case .notice(let notice):
             view = noticeView(notice, readers: display.readers)
@@ -66,12 +67,13 @@ final class ReadersArea: Area {
             card.showBusy(pinChange?.isBusy ?? false)
             cardView = card
             view = card.root
+            shownCertificate = panel.pinCertificate
         }
         if let content { container.remove(content) }
         container.append(view.expand(horizontally: true, vertically: true))
         content = view
-        if case .card(let panel) = display.content, pinChange?.certificate == panel.pinCertificate { return }
-        pinChange?.cardWentAway()
+        // The PIN dialog of a card no longer shown is withdrawn.
+        if let pinChange, pinChange.certificate != shownCertificate { pinChange.cardWentAway() }
     }
 
     /// Every reader with what is in it; choosing one shows its card.
