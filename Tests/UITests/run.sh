@@ -38,6 +38,11 @@ Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$run/display" 2>"$run/x
 pids+=($!)
 wait_for 20 "Xvfb" test -s "$run/display"
 export DISPLAY=:$(head -n1 "$run/display")
+# The first client sometimes could not open the display just announced ("cannot open display"
+# while other test runs shared the machine; likely the display's abstract socket still held by
+# an X server going away), so wait until a client really gets in.
+x_answers() { xdpyinfo -display "$DISPLAY" >/dev/null 2>&1; }
+wait_for 20 "the X display" x_answers
 
 dbus-daemon --session --nofork --print-address=3 3>"$run/bus" 2>"$run/dbus.log" &
 pids+=($!)
