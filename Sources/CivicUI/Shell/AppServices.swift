@@ -13,7 +13,7 @@ public struct AppServices: Sendable {
 
     /// Where trust anchors are looked for: `CIVICDESK_TRUST_DIR`, else
     /// `$XDG_DATA_HOME/civicdesk/trust` (`~/.local/share/civicdesk/trust`).
-    public static var trustFolder: URL {
+    static var trustFolder: URL {
         if let folder = ProcessInfo.processInfo.environment["CIVICDESK_TRUST_DIR"], !folder.isEmpty {
             return URL(fileURLWithPath: folder, isDirectory: true)
         }
@@ -21,29 +21,13 @@ public struct AppServices: Sendable {
             .appendingPathComponent("civicdesk/trust", isDirectory: true)
     }
 
-    public init(trust: TrustAnchors) {
+    private init(trust: TrustAnchors) {
         self.trust = trust
     }
 
     /// The services as this machine is set up (the trust anchors of `trustFolder`).
     public static func load() -> AppServices {
-        AppServices(trust: loadTrust(from: trustFolder))
-    }
-
-    /// A missing or empty folder means "not set up"; a folder whose contents cannot be used
-    /// is reported as such.
-    static func loadTrust(from folder: URL) -> TrustAnchors {
-        do {
-            return .loaded(try TrustStore(folder: folder))
-        } catch TrustStoreError.cannotRead(let path) where path == folder.path {
-            return .unavailable(.notConfigured(folder: folder.path))
-        } catch TrustStoreError.noAnchors {
-            return .unavailable(.notConfigured(folder: folder.path))
-        } catch let error as TrustStoreError {
-            return .unavailable(.unusable(error.message))
-        } catch {
-            return .unavailable(.unusable(UserMessage(zh: "無法載入信任的憑證：\(error)", en: "Cannot load the trusted certificates: \(error)")))
-        }
+        AppServices(trust: .load(from: trustFolder))
     }
 
     /// Reads the card in `reader` and judges its certificates (blocking: card I/O and RSA).

@@ -149,4 +149,18 @@ struct CardTrustTests {
         let problem = TrustProblem.notConfigured(folder: "/nowhere")
         #expect(TrustAnchors.unavailable(problem).judge([lead, moica]) == [.unverifiable(problem), .unverifiable(problem)])
     }
+
+    @Test("a folder of anchors loads; a missing or empty one is 'not set up'; a broken one says what is wrong")
+    func loadingAFolder() throws {
+        let lead = try TestKeys.certificate("people/lead/sign.pem")
+        let moica = try TestKeys.certificate("ca/moica.pem")
+        #expect(TrustAnchors.load(from: TestPKI.url("trust")).judge([lead, moica]) == [.trusted, .trusted])
+        let folder = try TemporaryFolder()
+        let missing = folder.file("missing")
+        #expect(TrustAnchors.load(from: missing).judge([lead]) == [.unverifiable(.notConfigured(folder: missing.path))])
+        #expect(TrustAnchors.load(from: folder.url).judge([lead]) == [.unverifiable(.notConfigured(folder: folder.url.path))])
+        let broken = try folder.write(Array("hello".utf8), to: "root.pem")
+        #expect(TrustAnchors.load(from: folder.url).judge([lead])
+                    == [.unverifiable(.unusable(TrustStoreError.notACertificate(path: broken.path).message))])
+    }
 }
