@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts the built CivicDesk window with Chinese fonts selected when the locale is C, on the demo
 # cards: a card lab (scripts/card-lab.sh) with 王大明's 自然人憑證 in the first reader and an
-# agency card (GCA) in the second, stopped when the window closes. CIVICDESK_REAL_CARDS=1 uses
-# the machine's own pcscd and readers instead.
+# agency card (GCA) in the second, stopped when the window closes, and the test PKI's CAs as the
+# trust anchors. CIVICDESK_REAL_CARDS=1 uses the machine's own pcscd, readers and trust anchors
+# instead.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/zh-locale.sh"
@@ -11,6 +12,7 @@ if [ "${CIVICDESK_REAL_CARDS:-0}" != 1 ]; then
     trap '"$root/scripts/card-lab.sh" stop "$lab"; rm -rf "$lab"' EXIT
     if "$root/scripts/card-lab.sh" start "$lab" --owner $$ --second-card agency:gca >/dev/null; then
         . "$lab/env"
+        export CIVICDESK_TRUST_DIR="$root/data/test-pki/trust"
     else
         echo "run-app: the demo cards did not start; CivicDesk uses this machine's readers" >&2
     fi
