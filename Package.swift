@@ -60,8 +60,9 @@ let package = Package(
             dependencies: ["CivicCardSim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/civicdesk-cardsim"),
 
-        // GTK views over Core's models.
-        .target(name: "CivicUI", dependencies: ["CivicCore", "CGtk", "CGtkShim"], path: "Sources/CivicUI"),
+        // GTK views over Core's models; its composition root (Shell/AppServices) brings the adapters.
+        .target(name: "CivicUI", dependencies: ["CivicCore", "CivicCard", "CivicCrypto", "CGtk", "CGtkShim"],
+                path: "Sources/CivicUI"),
 
         .executableTarget(
             name: "civicdesk",

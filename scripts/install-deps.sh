@@ -15,8 +15,8 @@ packages=(
     pcscd vsmartcard-vpcd softhsm2 opensc openssl
     # the card lab (scripts/card-lab.sh): a private network namespace needs `ip`
     iproute2
-    # the window under test: virtual screen, session bus, accessibility bus, screenshots
-    xvfb dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick procps
+    # the window under test: virtual screen, session bus, accessibility bus, screenshots, clipboard
+    xvfb dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick procps xclip x11-utils
     # Chinese text: fonts and the zh_TW locale definition
     fonts-noto-cjk fonts-cns11643-kai locales gettext
 )

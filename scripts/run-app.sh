@@ -13,6 +13,7 @@ if [ "${CIVICDESK_REAL_CARDS:-0}" != 1 ]; then
     trap '"$root/scripts/card-lab.sh" stop "$lab"; rm -rf "$lab"' EXIT
     if "$root/scripts/card-lab.sh" start "$lab" --owner $$ --second-card agency:gca >/dev/null; then
         . "$lab/env"
+        export CIVICDESK_TRUST_DIR="$root/data/test-pki/trust"
         if "$root/scripts/demo-data.sh" >/dev/null; then
             . "$root/.build/demo/env"
         else

@@ -1,4 +1,5 @@
 import CGtk
+import CivicCore
 import Foundation
 
 /// Every user-visible string of the window goes through gettext under this domain, so English
@@ -12,6 +13,13 @@ public func tr(_ text: String) -> String {
         guard let translated = g_dgettext(gettextDomain, source), translated != source else { return text }
         return String(cString: translated)
     }
+}
+
+/// A Core message in the user's language: a catalog's translation of its Chinese text when
+/// there is one, else its Chinese or English text as the locale asks.
+public func tr(_ message: UserMessage) -> String {
+    let translated = tr(message.zh)
+    return translated != message.zh ? translated : message.text(forLocale: messageLocale)
 }
 
 /// Where compiled catalogs are looked for: `LOCALEDIR`, else the install prefix's share/locale.

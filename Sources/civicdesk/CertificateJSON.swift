@@ -20,7 +20,7 @@ struct CertificateJSON: Encodable {
         try container.encode(JSONOutput.rfc3339(certificate.notBefore), forKey: .notBefore)
         try container.encode(JSONOutput.rfc3339(certificate.notAfter), forKey: .notAfter)
         try container.encode(certificate.sha256, forKey: .sha256)
-        try container.encode(JSONOutput.pem(certificate.der), forKey: .pem)
+        try container.encode(certificate.pem, forKey: .pem)
     }
 }
 
@@ -75,10 +75,5 @@ enum JSONOutput {
 
     static func rfc3339(_ date: Date) -> String {
         date.formatted(.iso8601)
-    }
-
-    static func pem(_ der: [UInt8]) -> String {
-        let body = Data(der).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
-        return "-----BEGIN CERTIFICATE-----\n\(body)\n-----END CERTIFICATE-----\n"
     }
 }

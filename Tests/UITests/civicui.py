@@ -188,6 +188,14 @@ class App:
         wait_for(lambda: button.getState().contains(pyatspi.STATE_SENSITIVE), timeout, f"button {name!r} to be enabled")
         self.click(button)
 
+    def scroll(self, clicks, x=660, y=450):
+        """Turns the mouse wheel over (x, y), down for positive `clicks`: to see, and screenshot,
+        the lower part of a long page (GTK 4.8 offers no AT-SPI way to scroll)."""
+        pyatspi.Registry.generateMouseEvent(x, y, "abs")
+        for _ in range(abs(clicks)):
+            pyatspi.Registry.generateMouseEvent(x, y, "b5c" if clicks > 0 else "b4c")
+            time.sleep(0.05)
+
     def type_into(self, accessible, text):
         accessible.queryEditableText().setTextContents(text)
 
@@ -212,6 +220,11 @@ class App:
         return None
 
     # Looking
+
+    def clipboard(self):
+        """What the clipboard holds as text (the app serves it over X; xclip asks for it)."""
+        return subprocess.run(["xclip", "-o", "-selection", "clipboard"], env=self.env, capture_output=True,
+                              text=True, timeout=10).stdout
 
     def screenshot(self, step):
         self.shot_count += 1

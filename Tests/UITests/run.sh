@@ -38,6 +38,11 @@ Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$run/display" 2>"$run/x
 pids+=($!)
 wait_for 20 "Xvfb" test -s "$run/display"
 export DISPLAY=:$(head -n1 "$run/display")
+# The first client sometimes could not open the display just announced ("cannot open display"
+# while other test runs shared the machine; likely the display's abstract socket still held by
+# an X server going away), so wait until a client really gets in.
+x_answers() { xdpyinfo -display "$DISPLAY" >/dev/null 2>&1; }
+wait_for 20 "the X display" x_answers
 
 dbus-daemon --session --nofork --print-address=3 3>"$run/bus" 2>"$run/dbus.log" &
 pids+=($!)
@@ -56,6 +61,9 @@ wait_for 20 "the AT-SPI bus" has_a11y_bus
 # is exported for every CivicDesk the tests start.
 "$root/scripts/card-lab.sh" start "$run/card-lab" --owner $$ >/dev/null || { echo "UI tests: the card lab did not start" >&2; exit 1; }
 . "$run/card-lab/env"
+export CIVICDESK_CARD_LAB=$run/card-lab
+# The test PKI's CAs are the trust anchors, so the lab's cards show as valid.
+export CIVICDESK_TRUST_DIR=$root/data/test-pki/trust
 
 # Chinese text is laid out with the fonts of its language only under a zh_TW locale.
 . "$root/scripts/zh-locale.sh"

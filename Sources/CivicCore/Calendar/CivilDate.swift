@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without time or zone, as printed on IDs, letters and rosters.
 /// Core reasons about birthdays and signing days, which are dates, never instants.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -67,5 +69,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+extension CivilDate {
+    /// Taiwan's time (UTC+8, without daylight saving since 1979): the day a certificate expires
+    /// for its users is the day on this clock.
+    public static let taiwanTime = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
+
+    /// The calendar day `instant` falls on in `timeZone`.
+    public init(_ instant: Date, in timeZone: TimeZone = CivilDate.taiwanTime) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        // The Gregorian calendar always yields a real day for a real instant.
+        self.year = parts.year ?? 1970
+        self.month = parts.month ?? 1
+        self.day = parts.day ?? 1
     }
 }

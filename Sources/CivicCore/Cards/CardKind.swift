@@ -57,4 +57,9 @@ public enum CertificateRole: String, Sendable, Hashable, CaseIterable {
         case .agency: UserMessage(zh: "機關憑證", en: "Agency certificate")
         }
     }
+
+    /// A certification authority's certificate (carried to complete the chain), not the holder's.
+    public var isAuthority: Bool {
+        self == .issuer || self == .root
+    }
 }

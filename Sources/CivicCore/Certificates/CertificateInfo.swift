@@ -44,6 +44,12 @@ public struct CertificateInfo: Sendable, Hashable {
     /// The organisation identifier of agency certificates (2.5.4.97: agency OID or 統一編號).
     public var organizationIdentifier: String? { subject.first("organizationIdentifier") }
 
+    /// The certificate in PEM, as files, forms and `card certs --json` carry it.
+    public var pem: String {
+        let body = Data(der).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+        return "-----BEGIN CERTIFICATE-----\n\(body)\n-----END CERTIFICATE-----\n"
+    }
+
     public func isValid(at date: Date) -> Bool {
         notBefore <= date && date <= notAfter
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The one-word verdict shown beside a certificate on the readers page, so a user sees at a
 /// glance whether the card can still be used and when to renew it.
-public enum ValidityBadge: Sendable, Equatable {
+public enum ValidityBadge: Sendable, Hashable {
     case valid
     /// Still valid, but for fewer than `ValidityBadge.warningDays` more days.
     case expiringSoon(daysLeft: Int)

@@ -1,12 +1,18 @@
 /// Text a user reads, in Traditional Chinese first and English second, so an error made deep in
 /// Core reaches the window or the terminal in the user's language without Core knowing which.
-public struct UserMessage: Sendable, Equatable, CustomStringConvertible {
+public struct UserMessage: Sendable, Hashable, CustomStringConvertible {
     public let zh: String
     public let en: String
 
     public init(zh: String, en: String) {
         self.zh = zh
         self.en = en
+    }
+
+    /// Text that reads the same in every language: a name, a serial number, a fingerprint.
+    public init(verbatim text: String) {
+        zh = text
+        en = text
     }
 
     /// The Chinese text, which is what users of this program read by default.

@@ -84,9 +84,6 @@ public enum ChainStatus: Sendable, Equatable {
 
     /// The day in Taiwan's time zone, `2044-12-31`.
     private static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Taipei") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return CivilDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)?.iso ?? ""
+        CivilDate(date).iso
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// certificate issued directly by an anchor costs one RSA verification: the anchor set is
 /// checked once, when loaded, instead of for every record. Immutable, and safe to use from many
 /// threads at once without locks on that path.
-public final class TrustStore: @unchecked Sendable {
+public final class TrustStore: CertificateChainChecking, @unchecked Sendable {
     public let anchors: [CertificateInfo]
     private let issuers: [TrustedIssuer]
     private let store: OpaquePointer

@@ -1,4 +1,6 @@
 import CGtk
+import CGtkShim
+import CivicCore
 
 /// A page for empty, waiting and finished states: icon, title, description, optional content.
 @MainActor
@@ -134,15 +136,20 @@ public class EntryRow: Widget {
         super.init(taking: object)
     }
 
+    /// Its text is named by `title` (the row's label).
     public convenience init(title: String) {
         self.init(taking: UnsafeMutableRawPointer(adw_entry_row_new()))
         adw_preferences_row_set_title(pointer(), title)
-        accessibleName(title)
     }
 
     public var text: String {
         get { String(cString: gtk_editable_get_text(pointer())) }
         set { gtk_editable_set_text(pointer(), newValue) }
+    }
+
+    /// True when nothing is typed; reads no text, so a secret is not copied to find out.
+    public var isEmpty: Bool {
+        gtk_editable_get_text(pointer()).map { $0.pointee == 0 } ?? true
     }
 
     public func onChanged(_ action: @escaping @MainActor () -> Void) { on("changed", action) }
@@ -157,16 +164,24 @@ public class EntryRow: Widget {
     public func setError(_ isError: Bool) {
         if isError { style("error") } else { removeStyle("error") }
     }
+
+    /// Makes Enter in the field activate the window's default (a dialog's default answer).
+    public func activatesDefault() {
+        adw_entry_row_set_activates_default(pointer(), 1)
+    }
 }
 
 /// A boxed row for PINs and passwords: the text is hidden and never leaves the widget except
 /// through `takeText()`, which clears it.
 @MainActor
 public final class PasswordEntryRow: EntryRow {
+    /// Its text is named by `title`; the show-text button is named too.
     public init(title: String) {
         super.init(taking: UnsafeMutableRawPointer(adw_password_entry_row_new()))
         adw_preferences_row_set_title(pointer(), title)
-        accessibleName(title)
+        for button in parts(ofType: gtk_button_get_type()) {
+            civic_accessible_set_label(button, tr("顯示或隱藏輸入的內容"))
+        }
     }
 
     /// Returns the typed secret and empties the field, so it stays in memory no longer than needed.
@@ -174,6 +189,49 @@ public final class PasswordEntryRow: EntryRow {
         let value = text
         text = ""
         return value
+    }
+
+    /// Returns the typed PIN and empties the field. The bytes go straight from GTK's password
+    /// buffer (which wipes its own memory) into a `PINCode`, never through a `String`.
+    public func takePIN() -> PINCode {
+        let pin: PINCode
+        if let text = gtk_editable_get_text(pointer()) {
+            let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+            pin = PINCode(copying: UnsafeBufferPointer(start: bytes, count: strlen(text)))
+        } else {
+            pin = PINCode(copying: UnsafeBufferPointer(start: nil, count: 0))
+        }
+        gtk_editable_set_text(pointer(), "")
+        return pin
+    }
+}
+
+/// A boxed row that folds out more rows (AdwExpanderRow): details shown on demand.
+@MainActor
+public final class ExpanderRow: Widget {
+    private var rows: [Widget] = []
+    /// libadwaita puts each new action before the others; one box keeps them in the order added.
+    private let suffixes = Box(vertical: false, spacing: 12)
+
+    public init(title: String, subtitle: String = "") {
+        super.init(taking: adw_expander_row_new())
+        adw_preferences_row_set_title(pointer(), title)
+        adw_expander_row_set_subtitle(pointer(), subtitle)
+        adw_expander_row_add_action(pointer(), suffixes.widget)
+    }
+
+    @discardableResult
+    public func addRow(_ row: Widget) -> Self {
+        adw_expander_row_add_row(pointer(), row.widget)
+        rows.append(row)
+        return self
+    }
+
+    /// A widget at the row's end, before its arrow (a badge, a button).
+    @discardableResult
+    public func addSuffix(_ widget: Widget) -> Self {
+        suffixes.append(widget)
+        return self
     }
 }
 
@@ -243,6 +301,15 @@ public final class ToastOverlay: Widget {
     /// Shows `text` for a few seconds.
     public func show(_ text: String) {
         adw_toast_overlay_add_toast(pointer(), adw_toast_new(text))
+    }
+}
+
+extension Widget {
+    /// Shows `text` for a few seconds in the toast overlay of this widget's window (the
+    /// nearest one above it), so an area needs no reference to the window.
+    public func showToast(_ text: String) {
+        guard let overlay = gtk_widget_get_ancestor(widget, adw_toast_overlay_get_type()) else { return }
+        adw_toast_overlay_add_toast(OpaquePointer(overlay), adw_toast_new(text))
     }
 }
 

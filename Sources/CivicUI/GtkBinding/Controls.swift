@@ -35,7 +35,7 @@ public final class Label: Widget {
     }
 }
 
-/// A push button; its label is also its accessible name unless another is given.
+/// A push button: a labelled one is named by its label, an icon-only one needs `accessibleName`.
 @MainActor
 public final class Button: Widget {
     public init(_ label: String, iconName: String? = nil, action: (@MainActor () -> Void)? = nil) {
@@ -51,8 +51,14 @@ public final class Button: Widget {
                 gtk_button_set_child(pointer(), content)
             }
         }
-        if !label.isEmpty { accessibleName(label.replacingOccurrences(of: "_", with: "")) }
+        if !label.isEmpty { Self.nameOnce(widget) }
         if let action { onClick(action) }
+    }
+
+    /// GTK 4.8 names a labelled button by its label and again by its label child (labelled-by),
+    /// so it would read "取消 取消"; dropping the relation makes it read once.
+    static func nameOnce(_ button: UnsafeMutablePointer<GtkWidget>) {
+        gtk_accessible_reset_relation(OpaquePointer(button), GTK_ACCESSIBLE_RELATION_LABELLED_BY)
     }
 
     public func onClick(_ action: @escaping @MainActor () -> Void) {

@@ -30,6 +30,7 @@ public final class MessageDialog: Widget {
             case .destructive: adw_message_dialog_set_response_appearance(pointer(), answer.id, ADW_RESPONSE_DESTRUCTIVE)
             }
         }
+        parts(ofType: gtk_button_get_type()).forEach(Button.nameOnce)
         if let defaultAnswer { adw_message_dialog_set_default_response(pointer(), defaultAnswer) }
         if let closeAnswer { adw_message_dialog_set_close_response(pointer(), closeAnswer) }
         accessibleName(heading)
@@ -54,6 +55,11 @@ public final class MessageDialog: Widget {
 
     public func present() {
         gtk_window_present(pointer())
+    }
+
+    /// Closes the dialog without an answer (what it was about went away).
+    public func close() {
+        gtk_window_destroy(pointer())
     }
 }
 

@@ -1,5 +1,6 @@
 import CGtk
 import CGtkShim
+import Dispatch
 
 /// The one way background work hands results to GTK: the closure runs on the GLib main loop.
 public enum MainThread {
@@ -10,6 +11,16 @@ public enum MainThread {
             let work = Unmanaged<MainWork>.fromOpaque(data).takeRetainedValue()
             MainActor.assumeIsolated { work.run() }
         }, box)
+    }
+
+    /// Runs blocking `work` (card or token I/O) on a background thread, then hands its result
+    /// to `completion` on the main thread.
+    public static func background<Result: Sendable>(_ work: @escaping @Sendable () -> Result,
+                                                    then completion: @escaping @Sendable @MainActor (Result) -> Void) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            let result = work()
+            async { completion(result) }
+        }
     }
 
     /// Lets Swift's main dispatch queue (and with it `@MainActor` tasks) run under GTK's loop.

@@ -90,6 +90,24 @@ open class Widget: GObjectHandle {
         return UnsafeMutableRawPointer(root).assumingMemoryBound(to: GtkWindow.self)
     }
 
+    /// The widgets of GType `type` inside this one: a composite widget's own parts (a dialog's
+    /// answer buttons, an entry's buttons), which the binding names for assistive technology.
+    func parts(ofType type: GType) -> [UnsafeMutablePointer<GtkWidget>] {
+        var found: [UnsafeMutablePointer<GtkWidget>] = []
+        var pending = [widget]
+        while let next = pending.popLast() {
+            var child = gtk_widget_get_first_child(next)
+            while let current = child {
+                if g_type_check_instance_is_a(UnsafeMutableRawPointer(current).assumingMemoryBound(to: GTypeInstance.self), type) != 0 {
+                    found.append(current)
+                }
+                pending.append(current)
+                child = gtk_widget_get_next_sibling(current)
+            }
+        }
+        return found
+    }
+
     /// Activates a named action (`app.about`, `win.import`…) from this widget's place in the tree.
     public func activateAction(_ name: String) {
         _ = gtk_widget_activate_action_variant(widget, name, nil)

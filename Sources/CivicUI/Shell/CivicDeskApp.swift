@@ -7,6 +7,8 @@ import CivicCore
 public final class CivicDeskApp {
     private let application = Application(id: CivicDeskVersion.applicationID)
     private var mainWindow: MainWindow?
+    /// Made on the first activation: a second launch only hands over and needs none of them.
+    private lazy var services = AppServices.load()
 
     public init() {
         bindTranslations()
@@ -38,8 +40,7 @@ public final class CivicDeskApp {
                         purpose: tr("註冊機關憑證與管理者自然人憑證，指派經辦人及權限。")),
             PlannedArea(id: "documents", title: tr("公文製作"), iconName: "x-office-document-symbolic",
                         purpose: tr("依公文格式撰寫、編號、簽章及陳核函稿。")),
-            PlannedArea(id: "cards", title: tr("讀卡機與憑證"), iconName: "auth-smartcard-symbolic",
-                        purpose: tr("查看讀卡機、卡片與其中的憑證，變更 PIN 碼。")),
+            ReadersArea(services: services),
         ]
     }
 

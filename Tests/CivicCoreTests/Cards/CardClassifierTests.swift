@@ -6,10 +6,7 @@ import Testing
 struct CardClassifierTests {
     static func certificate(_ subject: [(String, String)], usage: KeyUsage?, ca: Bool = false,
                             issuer: [(String, String)] = [("CN", "Issuing CA")]) -> CertificateInfo {
-        let name = { (pairs: [(String, String)]) in DistinguishedName(attributes: pairs.map { .init(type: $0.0, value: $0.1) }) }
-        return CertificateInfo(der: Array(subject.map(\.1).joined().utf8), subject: name(subject), issuer: name(issuer),
-                               serialHex: "01", notBefore: Date(timeIntervalSince1970: 0), notAfter: Date(timeIntervalSince1970: 1),
-                               keyUsage: usage, isCA: ca, policies: [], subjectKeyIdentifier: nil, sha256: "")
+        CardFixtures.certificate(subject, usage: usage, ca: ca, issuer: issuer)
     }
 
     let signature = certificate([("C", "TW"), ("CN", "王大明"), ("serialNumber", "0000000112345678")],

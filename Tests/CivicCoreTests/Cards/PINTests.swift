@@ -4,8 +4,7 @@ import Testing
 @Suite("PIN codes, the new-PIN rules and what the PIN flags mean")
 struct PINTests {
     func pin(_ text: String) -> PINCode {
-        var bytes = Array(text.utf8)
-        return PINCode(wiping: &bytes)
+        CardFixtures.pin(text)
     }
 
     @Test func takingAPINWipesTheSourceAndWipingClearsIt() {

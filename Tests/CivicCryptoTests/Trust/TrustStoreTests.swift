@@ -135,3 +135,32 @@ struct TrustStoreTests {
         #expect(Set(all.map(\.message.en)).count == all.count)
     }
 }
+
+@Suite("Judging a card's certificates for the readers page")
+struct CardTrustTests {
+    @Test("anchors judge each certificate with the card's others as intermediates; no anchors, no verdict")
+    func judging() throws {
+        let lead = try TestKeys.certificate("people/lead/sign.pem")
+        let outsider = try TestKeys.certificate("people/untrusted/sign.pem")
+        let moica = try TestKeys.certificate("ca/moica.pem")
+        let rootOnly = TrustAnchors.loaded(try TrustStore(anchors: [TestKeys.certificate("ca/root.pem")]))
+        #expect(rootOnly.judge([lead, moica, outsider]) == [.trusted, .trusted, .untrusted])
+        #expect(rootOnly.judge([lead]) == [.untrusted], "without the card's issuing CA the chain is incomplete")
+        let problem = TrustProblem.notConfigured(folder: "/nowhere")
+        #expect(TrustAnchors.unavailable(problem).judge([lead, moica]) == [.unverifiable(problem), .unverifiable(problem)])
+    }
+
+    @Test("a folder of anchors loads; a missing or empty one is 'not set up'; a broken one says what is wrong")
+    func loadingAFolder() throws {
+        let lead = try TestKeys.certificate("people/lead/sign.pem")
+        let moica = try TestKeys.certificate("ca/moica.pem")
+        #expect(TrustAnchors.load(from: TestPKI.url("trust")).judge([lead, moica]) == [.trusted, .trusted])
+        let folder = try TemporaryFolder()
+        let missing = folder.file("missing")
+        #expect(TrustAnchors.load(from: missing).judge([lead]) == [.unverifiable(.notConfigured(folder: missing.path))])
+        #expect(TrustAnchors.load(from: folder.url).judge([lead]) == [.unverifiable(.notConfigured(folder: folder.url.path))])
+        let broken = try folder.write(Array("hello".utf8), to: "root.pem")
+        #expect(TrustAnchors.load(from: folder.url).judge([lead])
+                    == [.unverifiable(.unusable(TrustStoreError.notACertificate(path: broken.path).message))])
+    }
+}
