@@ -173,3 +173,89 @@ struct PackWizardTests {
         #expect(!wizard.canGoNext && wizard.problem != nil)
     }
 }
+
+@Suite("匯入精靈：PIN 狀態、不需 PIN、進度與摘要")
+struct ImportWizardDetailsTests {
+    static let files = [RosterImportWizard.ChosenFile(name: "a.cec", path: "/d/a.cec", size: 1000),
+                        RosterImportWizard.ChosenFile(name: "b.cec", path: "/d/b.cec", size: 3000)]
+
+    static func atCard() -> RosterImportWizard {
+        var wizard = RosterImportWizard()
+        wizard.add(files)
+        wizard.next()
+        return wizard
+    }
+
+    @Test("the tries the token reports show before a PIN is typed; a locked card takes none")
+    func pinStatusFirst() {
+        var wizard = Self.atCard()
+        wizard.pinStatusRead(.finalTry)
+        #expect(wizard.pin == PINEntry(), "only on the PIN step")
+        wizard.cardChanged(.present(holder: "王大明"))
+        wizard.next()
+        wizard.pinStatusRead(.finalTry)
+        #expect(wizard.pin.warning == PINStatus.finalTry.warning && wizard.pin.canSubmit(length: 6) && wizard.problem == nil)
+        wizard.pinStatusRead(.locked)
+        #expect(!wizard.pin.canSubmit(length: 6) && wizard.pin.warning?.zh.contains("鎖住") == true)
+    }
+
+    @Test("a card still being read waits, and sends the PIN step back to the card")
+    func waitingCard() {
+        var wizard = Self.atCard()
+        let reading = UserMessage(zh: "正在讀取卡片，請勿取出…", en: "Reading…")
+        wizard.cardChanged(.waiting(reading))
+        #expect(!wizard.canGoNext && wizard.problem == reading)
+        wizard.cardChanged(.present(holder: "王大明"))
+        wizard.next()
+        wizard.cardChanged(.waiting(reading))
+        #expect(wizard.step == .card)
+    }
+
+    @Test("when no file needs the card's key, Next skips the PIN and the summary lists the files imported before")
+    func nothingNeedsThePIN() throws {
+        var wizard = Self.atCard()
+        wizard.cardChanged(.present(holder: "王大明"), needsPIN: false)
+        wizard.next()
+        #expect(wizard.step == .progress)
+        let batch = StoredBatch(caseId: "113002", number: 1, file: BatchFile(name: "a.cec", sha256: "aa"), records: 10,
+                                downloadedAt: try #require(Timestamp(rfc3339: "2024-03-02T10:00:00+08:00")),
+                                signedFrom: try #require(CivilDate(iso: "2024-03-01")), signedTo: try #require(CivilDate(iso: "2024-03-02")),
+                                importedAt: try #require(Timestamp(rfc3339: "2024-03-03T10:00:00+08:00")))
+        wizard.fileFinished(path: Self.files[0].path, .alreadyImported(batch))
+        wizard.fileFinished(path: Self.files[1].path, .failed(UserMessage(zh: "壞檔", en: "bad")))
+        wizard.importFinished()
+        let summary = wizard.summary
+        #expect(summary.alreadyImported.map(\.name) == ["a.cec"] && summary.alreadyImported[0].batch == batch)
+        #expect(summary.failed.map(\.name) == ["b.cec"])
+        #expect(summary.heading.zh == "沒有匯入任何檔案")
+        #expect(summary.overview.zh == "已匯入 0 個檔案，1 個先前已匯入，1 個未匯入。")
+    }
+
+    @Test("progress: file i of n, records of every file so far, rate, elapsed, and a fraction from the bytes")
+    func progress() throws {
+        var wizard = Self.atCard()
+        wizard.cardChanged(.present(holder: "王大明"))
+        wizard.next()
+        wizard.pinSubmitted()
+        wizard.pinAccepted()
+        #expect(wizard.progressDisplay(elapsed: .zero)?.fraction == 0)
+        wizard.fileStarted(index: 0)
+        wizard.progressed(fileIndex: 0, ImportProgress(file: "a.cec", records: 100, bytes: 500, elapsed: .milliseconds(250)))
+        var shown = try #require(wizard.progressDisplay(elapsed: .seconds(2)))
+        #expect(shown.file.zh == "第 1／2 個檔案：a.cec" && shown.records == 100 && shown.recordsPerSecond == 400)
+        #expect(shown.fraction == 0.25)
+        #expect(shown.detail.zh == "已處理 100 筆・每秒 400 筆・已用 0:02")
+        let outcome = BatchImportOutcome(caseId: "113002", batchNumber: 1, counts: StatusCounts([.valid: 190, .duplicate: 10]),
+                                         newDuplicates: 10, caseCounts: StatusCounts([.valid: 190]), threshold: 293_228)
+        wizard.fileFinished(path: Self.files[0].path, .imported(outcome))
+        wizard.fileStarted(index: 1)
+        wizard.progressed(fileIndex: 1, ImportProgress(file: "b.cec", records: 1000, bytes: 6000, elapsed: .seconds(1)))
+        shown = try #require(wizard.progressDisplay(elapsed: .seconds(65)))
+        #expect(shown.file.zh == "第 2／2 個檔案：b.cec" && shown.records == 1200)
+        #expect(shown.fraction == (1 + 0.99) / 2, "a file is not done before it says so")
+        #expect(shown.detail.zh == "已處理 1,200 筆・每秒 1,000 筆・已用 1:05")
+        wizard.importFinished()
+        #expect(wizard.progressDisplay(elapsed: .seconds(66)) == nil)
+        #expect(wizard.summary.heading.zh == "部分檔案未匯入", "b.cec never finished")
+    }
+}

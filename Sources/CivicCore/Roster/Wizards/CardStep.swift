@@ -2,6 +2,9 @@
 /// reader and reports changes; the wizard decides whether the flow may go on.
 public enum CardPresence: Sendable, Equatable {
     case absent
+    /// Not known yet: the reader service is being reached, the card read or its token looked
+    /// for; the message says which. The step waits.
+    case waiting(UserMessage)
     /// A card that cannot serve here (a 健保卡, an unreadable card), with what to tell the user.
     case unusable(UserMessage)
     /// A signature card, named by its holder.
@@ -32,7 +35,7 @@ extension CardPresence {
         switch self {
         case .absent:
             UserMessage(zh: "請將領銜人的自然人憑證插入讀卡機。", en: "Insert the lead person's citizen certificate card into the reader.")
-        case .unusable(let message):
+        case .unusable(let message), .waiting(let message):
             message
         case .present:
             nil

@@ -6,14 +6,17 @@ public struct RosterImportWizard: Sendable, Equatable {
         case chooseFiles, card, pin, progress, summary
     }
 
-    /// A file the user chose: its name as shown and where it is.
+    /// A file the user chose: its name as shown, where it is, and its size in bytes (0 when
+    /// unknown), which lets the progress page say how far into the file the import is.
     public struct ChosenFile: Sendable, Hashable {
         public let name: String
         public let path: String
+        public let size: Int
 
-        public init(name: String, path: String) {
+        public init(name: String, path: String, size: Int = 0) {
             self.name = name
             self.path = path
+            self.size = size
         }
     }
 
@@ -37,6 +40,9 @@ public struct RosterImportWizard: Sendable, Equatable {
     public private(set) var files: [ChosenFile] = []
     public private(set) var access = CardAndPIN()
     public private(set) var unaddressedFiles: [UnaddressedFile] = []
+    /// False when no chosen file needs the card's key (all imported before, or refused): the
+    /// PIN is then not asked and Next goes straight to the import, which only reports them.
+    public private(set) var needsPIN = true
     public private(set) var progress: Progress?
     public private(set) var isCancelling = false
     public private(set) var outcomes: [String: FileOutcome] = [:]
@@ -58,9 +64,11 @@ public struct RosterImportWizard: Sendable, Equatable {
 
     // MARK: The card
 
-    /// The card layer reports what the reader holds and which chosen files are not for it.
-    public mutating func cardChanged(_ presence: CardPresence, unaddressedFiles: [UnaddressedFile] = []) {
+    /// The card layer reports what the reader holds, which chosen files are not for it, and
+    /// whether any file needs the card's key.
+    public mutating func cardChanged(_ presence: CardPresence, unaddressedFiles: [UnaddressedFile] = [], needsPIN: Bool = true) {
         self.unaddressedFiles = unaddressedFiles
+        self.needsPIN = needsPIN
         if access.cardChanged(presence, onPINStep: step == .pin, usable: unaddressedFiles.isEmpty) { step = .card }
     }
 
@@ -69,6 +77,11 @@ public struct RosterImportWizard: Sendable, Equatable {
     // MARK: The PIN
 
     public var pin: PINEntry { access.pin }
+
+    /// The token's PIN state, read when the PIN step opens.
+    public mutating func pinStatusRead(_ tries: PINStatus) {
+        if step == .pin { access.updatePIN { $0.statusRead(tries) } }
+    }
 
     public mutating func pinSubmitted() {
         if step == .pin { access.updatePIN { $0.submitted() } }
@@ -82,11 +95,22 @@ public struct RosterImportWizard: Sendable, Equatable {
     public mutating func pinAccepted() {
         guard step == .pin else { return }
         access.updatePIN { $0.accepted() }
+        startImporting()
+    }
+
+    private mutating func startImporting() {
         step = .progress
+        outcomes = [:]
         progress = Progress(fileIndex: 0, fileCount: files.count, current: nil)
     }
 
     // MARK: Importing
+
+    /// The file at `index` (in `files`) starts decrypting.
+    public mutating func fileStarted(index: Int) {
+        guard step == .progress else { return }
+        progress = Progress(fileIndex: index, fileCount: files.count, current: nil)
+    }
 
     public mutating func progressed(fileIndex: Int, _ current: ImportProgress) {
         guard step == .progress else { return }
@@ -149,7 +173,7 @@ public struct RosterImportWizard: Sendable, Equatable {
         guard canGoNext else { return }
         switch step {
         case .chooseFiles: step = .card
-        case .card: step = .pin
+        case .card: if needsPIN { step = .pin } else { startImporting() }
         case .pin, .progress, .summary: break
         }
     }
@@ -162,69 +186,6 @@ public struct RosterImportWizard: Sendable, Equatable {
             access.updatePIN { $0.reset() }
             step = .card
         case .chooseFiles, .progress, .summary: break
-        }
-    }
-
-    // MARK: The summary
-
-    public var summary: Summary {
-        Summary(files: files.map { ($0, outcomes[$0.path]) })
-    }
-
-    public struct Summary: Sendable, Equatable {
-        /// Records of the imported files by status.
-        public let counts: StatusCounts
-        public let newDuplicates: Int
-        /// Each case touched, with its valid count and threshold after the import.
-        public let cases: [CaseProgress]
-        public let imported: Int
-        public let alreadyImported: Int
-        /// Files refused or stopped, with why; files never reached are listed as not imported.
-        public let failed: [(name: String, message: UserMessage)]
-
-        public struct CaseProgress: Sendable, Equatable {
-            public let caseId: String
-            public let valid: Int
-            public let threshold: Int
-            public var progress: Double { Double(valid) / Double(max(threshold, 1)) }
-        }
-
-        init(files: [(ChosenFile, FileOutcome?)]) {
-            var counts = StatusCounts()
-            var newDuplicates = 0
-            var cases: [CaseProgress] = []
-            var imported = 0
-            var alreadyImported = 0
-            var failed: [(String, UserMessage)] = []
-            for (file, outcome) in files {
-                switch outcome {
-                case .imported(let result):
-                    imported += 1
-                    counts = counts + result.counts
-                    newDuplicates += result.newDuplicates
-                    let progress = CaseProgress(caseId: result.caseId, valid: result.caseCounts[.valid], threshold: result.threshold)
-                    cases.removeAll { $0.caseId == result.caseId }
-                    cases.append(progress)
-                case .alreadyImported:
-                    alreadyImported += 1
-                case .failed(let message):
-                    failed.append((file.name, message))
-                case nil:
-                    failed.append((file.name, UserMessage(zh: "未匯入（匯入已停止）。", en: "Not imported (the import stopped).")))
-                }
-            }
-            self.counts = counts
-            self.newDuplicates = newDuplicates
-            self.cases = cases.sorted { $0.caseId < $1.caseId }
-            self.imported = imported
-            self.alreadyImported = alreadyImported
-            self.failed = failed
-        }
-
-        public static func == (lhs: Summary, rhs: Summary) -> Bool {
-            lhs.counts == rhs.counts && lhs.newDuplicates == rhs.newDuplicates && lhs.cases == rhs.cases
-                && lhs.imported == rhs.imported && lhs.alreadyImported == rhs.alreadyImported
-                && lhs.failed.map(\.name) == rhs.failed.map(\.name) && lhs.failed.map(\.message) == rhs.failed.map(\.message)
         }
     }
 }

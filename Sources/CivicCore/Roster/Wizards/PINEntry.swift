@@ -19,6 +19,12 @@ public struct PINEntry: Sendable, Equatable {
     /// The warning shown above the field before a PIN is typed.
     public var warning: UserMessage? { tries.warning }
 
+    /// What the token said of its tries when the PIN step opened, so the warning (or the lock)
+    /// shows before anything is typed.
+    mutating func statusRead(_ tries: PINStatus) {
+        self.tries = tries
+    }
+
     mutating func submitted() {
         isChecking = true
         error = nil

@@ -58,6 +58,11 @@ public struct RosterPackWizard: Sendable, Equatable {
     public var card: CardPresence { access.card }
     public var pin: PINEntry { access.pin }
 
+    /// The token's PIN state, read when the PIN step opens.
+    public mutating func pinStatusRead(_ tries: PINStatus) {
+        if step == .pin { access.updatePIN { $0.statusRead(tries) } }
+    }
+
     public mutating func pinSubmitted() {
         if step == .pin { access.updatePIN { $0.submitted() } }
     }
