@@ -61,7 +61,7 @@ let package = Package(
             path: "Sources/civicdesk-cardsim"),
 
         // GTK views over Core's models; its composition root (Shell/AppServices) brings the adapters.
-        .target(name: "CivicUI", dependencies: ["CivicCore", "CivicCard", "CivicCrypto", "CGtk", "CGtkShim"],
+        .target(name: "CivicUI", dependencies: ["CivicCore", "CivicCard", "CivicCrypto", "CivicServices", "CGtk", "CGtkShim"],
                 path: "Sources/CivicUI"),
 
         .executableTarget(

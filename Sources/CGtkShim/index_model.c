@@ -53,6 +53,12 @@ void civic_index_model_set_n_items(CivicIndexModel *self, guint n_items) {
     g_list_model_items_changed(G_LIST_MODEL(self), 0, removed, n_items);
 }
 
+void civic_index_model_rows_changed(CivicIndexModel *self, guint position, guint count) {
+    if (position >= self->n_items) return;
+    if (count > self->n_items - position) count = self->n_items - position;
+    if (count > 0) g_list_model_items_changed(G_LIST_MODEL(self), position, count, count);
+}
+
 guint civic_list_item_get_index(GtkListItem *list_item) {
     gpointer item = gtk_list_item_get_item(list_item);
     return item ? civic_index_item_get_index(item) : G_MAXUINT;

@@ -114,6 +114,23 @@ struct RosterServiceTests {
         #expect(throws: TokenError.loggedOut) { try login.signingKey() }
     }
 
+    @Test("the Downloads folder's .cec files by name, the one imported before marked; other files left out")
+    func downloads() throws {
+        #expect(try service.downloadedBatchFiles().isEmpty)
+        let card = try unwatchedCard()
+        try FileManager.default.copyItem(at: try batchFile(number: 1), to: folder.file("113002-連署-20240302.cec"))
+        let second = folder.file("113002-連署-20240306.CEC")
+        try FileManager.default.copyItem(at: try batchFile(number: 2), to: second)
+        try folder.write(Array("notes".utf8), to: "readme.txt")
+        try FileManager.default.createDirectory(at: folder.file("old.cec"), withIntermediateDirectories: false)
+        let plan = try service.planImport([folder.file("113002-連署-20240302.cec")], card: card)
+        _ = service.importFiles(plan, trust: try service.loadTrust(), login: try card.login(pin: pin()), card: card)
+        let listed = try service.downloadedBatchFiles()
+        #expect(listed.map(\.name) == ["113002-連署-20240302.cec", "113002-連署-20240306.CEC"])
+        #expect(listed[0].imported?.number == 1 && listed[1].imported == nil)
+        #expect(listed[1].size == (try FileManager.default.attributesOfItem(atPath: second.path)[.size] as? Int))
+    }
+
     @Test("no trust anchors: said, with where they belong")
     func noTrustAnchors() throws {
         let bare = try RosterService(folders: CivicDeskFolders(

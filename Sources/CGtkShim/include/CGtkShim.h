@@ -34,6 +34,8 @@ G_DECLARE_FINAL_TYPE(CivicIndexItem, civic_index_item, CIVIC, INDEX_ITEM, GObjec
 G_DECLARE_FINAL_TYPE(CivicIndexModel, civic_index_model, CIVIC, INDEX_MODEL, GObject)
 CivicIndexModel *civic_index_model_new(guint n_items);
 void civic_index_model_set_n_items(CivicIndexModel *self, guint n_items);
+/* Rows [position, position + count) changed: only those are bound again (the list keeps its place). */
+void civic_index_model_rows_changed(CivicIndexModel *self, guint position, guint count);
 guint civic_index_item_get_index(CivicIndexItem *item);
 /* The row index a list item shows (G_MAXUINT when unbound). */
 guint civic_list_item_get_index(GtkListItem *list_item);

@@ -15,7 +15,7 @@ final class CardPanelView {
 
     init(_ panel: ReadersPageDisplay.CardPanel, readers: PreferencesGroup) {
         column.append(readers).append(header(panel))
-        if let note = panel.trustNote { column.append(Self.note(note)) }
+        if let note = panel.trustNote { column.append(Notice(style: "warning", icon: "dialog-warning-symbolic", text: tr(note)).root) }
         for summary in panel.holderCertificates {
             column.append(Self.holderGroup(summary, copy: Self.copier(summary, into: column)))
         }
@@ -53,15 +53,6 @@ final class CardPanelView {
             .append(pinSpinner.align(vertical: GTK_ALIGN_CENTER))
             .append(pinButton.align(vertical: GTK_ALIGN_CENTER))
         return row
-    }
-
-    private static func note(_ message: UserMessage) -> Widget {
-        let box = Box(vertical: false, spacing: 12).style("card")
-        box.append(Image(iconName: "dialog-warning-symbolic", pixelSize: 24).style("warning")
-                       .align(vertical: GTK_ALIGN_START).margins(top: 12, bottom: 12, start: 12))
-            .append(Label(tr(message), wrap: true, selectable: true).xalign(0).expand(horizontally: true)
-                       .margins(top: 12, bottom: 12, end: 12))
-        return box
     }
 
     private static func holderGroup(_ summary: CertificateSummary, copy: @escaping @MainActor () -> Void) -> Widget {

@@ -3,9 +3,9 @@ import CivicCard
 import CivicCore
 import Foundation
 
-/// The 讀卡機與憑證 area: a thin view over `ReadersPage`. Card events come from the watcher's
-/// thread to the main thread, cards are read in the background, and the page is drawn again
-/// whenever what it shows changed.
+/// The 讀卡機與憑證 area: a thin view over `ReadersPage` as `LiveCards` keeps it (card events
+/// from the watcher's thread, cards read in the background); the page is drawn again whenever
+/// what it shows changed.
 @MainActor
 final class ReadersArea: Area {
     let id = "cards"
@@ -15,20 +15,18 @@ final class ReadersArea: Area {
     private let container = Box(vertical: true)
 
     private let services: AppServices
-    private var page = ReadersPage()
+    private let cards: LiveCards
     private var shown: ReadersPageDisplay?
     private var content: Widget?
     private var cardView: CardPanelView?
     private var pinChange: ChangePINDialog?
-    private var watcher: CardWatcher?
 
-    init(services: AppServices) {
+    init(services: AppServices, cards: LiveCards) {
         self.services = services
+        self.cards = cards
         container.expand(horizontally: true, vertically: true).accessibleName(title)
         render()
-        watcher = CardWatcher { [weak self] event in
-            MainThread.async { self?.apply(event) }
-        }
+        cards.observe(self) { [weak self] in self?.render() }
     }
 
     /// Dates move on while the window stays open: badges are judged again each time.
@@ -36,23 +34,8 @@ final class ReadersArea: Area {
         render()
     }
 
-    private func apply(_ event: CardEvent) {
-        if let request = page.apply(event) { read(request) }
-        render()
-    }
-
-    private func read(_ request: ReadersPage.ReadRequest) {
-        let services = services
-        MainThread.background({
-            Result { () throws(CardError) -> CardReading in try services.readCard(in: request.reader) }
-        }, then: { [weak self] result in
-            self?.page.finish(request, with: result)
-            self?.render()
-        })
-    }
-
     private func render() {
-        let display = page.display(now: Date())
+        let display = cards.page.display(now: Date())
         guard display != shown else { return }
         shown = display
         let view: Widget
@@ -87,10 +70,7 @@ final class ReadersArea: Area {
             } else if reader.isSelected && rows.count > 1 {
                 row.addSuffix(Image(iconName: "object-select-symbolic").accessibleName(tr("顯示中")))
             }
-            row.onActivated { [weak self] in
-                self?.page.select(reader: reader.name)
-                self?.render()
-            }
+            row.onActivated { [weak self] in self?.cards.select(reader: reader.name) }
             group.add(row)
         }
         return group
@@ -103,7 +83,7 @@ final class ReadersArea: Area {
             extra.append(Spinner().size(width: 32, height: 32).align(horizontal: GTK_ALIGN_CENTER).accessibleName(tr(notice.title)))
         }
         if notice.canRetry {
-            extra.append(Button(tr("重新讀取"), action: { [weak self] in self?.retry() })
+            extra.append(Button(tr("重新讀取"), action: { [weak self] in self?.cards.retry() })
                 .style("pill").align(horizontal: GTK_ALIGN_CENTER))
         }
         if !readers.isEmpty {
@@ -111,11 +91,6 @@ final class ReadersArea: Area {
         }
         return StatusPage(iconName: Self.icon(for: notice.situation), title: tr(notice.title),
                           description: tr(notice.advice), child: extra)
-    }
-
-    private func retry() {
-        if let request = page.retry() { read(request) }
-        render()
     }
 
     private func changePIN(_ panel: ReadersPageDisplay.CardPanel) {

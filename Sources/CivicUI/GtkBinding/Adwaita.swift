@@ -152,6 +152,11 @@ public class EntryRow: Widget {
         gtk_editable_get_text(pointer()).map { $0.pointee == 0 } ?? true
     }
 
+    /// How many characters are typed; counted in GTK's buffer, so a secret is not copied.
+    public var textLength: Int {
+        gtk_editable_get_text(pointer()).map { Int(g_utf8_strlen($0, -1)) } ?? 0
+    }
+
     public func onChanged(_ action: @escaping @MainActor () -> Void) { on("changed", action) }
 
     /// Enter pressed in the field.

@@ -38,6 +38,12 @@ public final class ColumnView: Widget {
         set { civic_index_model_set_n_items(model.pointer(), guint(newValue)) }
     }
 
+    /// Binds the rows in `range` again (their data arrived), keeping the scroll position.
+    public func reloadRows(_ range: Range<Int>) {
+        guard !range.isEmpty, range.lowerBound >= 0 else { return }
+        civic_index_model_rows_changed(model.pointer(), guint(range.lowerBound), guint(range.count))
+    }
+
     private func append(_ column: Column) {
         let factory = GObjectHandle(taking: UnsafeMutableRawPointer(gtk_signal_list_item_factory_new()))
         factory.onArgument("setup") { item in

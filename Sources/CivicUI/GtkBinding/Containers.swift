@@ -84,6 +84,12 @@ public final class Stack: Widget {
 
     public func page(named name: String) -> Widget? { pages[name] }
 
+    /// Takes the page named `name` out (a wizard that closed).
+    public func remove(named name: String) {
+        guard let child = pages.removeValue(forKey: name) else { return }
+        gtk_stack_remove(pointer(), child.widget)
+    }
+
     /// Calls `action` whenever another page becomes visible.
     public func onVisiblePageChanged(_ action: @escaping @MainActor () -> Void) {
         on("notify::visible-child", action)

@@ -28,6 +28,13 @@ public final class Label: Widget {
         return self
     }
 
+    /// Cuts text that does not fit with … in the middle (file names keep their ends).
+    @discardableResult
+    public func ellipsizeMiddle() -> Self {
+        gtk_label_set_ellipsize(pointer(), PANGO_ELLIPSIZE_MIDDLE)
+        return self
+    }
+
     @discardableResult
     public func justify(_ value: GtkJustification) -> Self {
         gtk_label_set_justify(pointer(), value)
@@ -65,9 +72,23 @@ public final class Button: Widget {
         on("clicked", action)
     }
 
+    /// The label, which is also the button's accessible name.
     public var label: String {
         get { gtk_button_get_label(pointer()).map { String(cString: $0) } ?? "" }
-        set { gtk_button_set_label(pointer(), newValue) }
+        set {
+            gtk_button_set_label(pointer(), newValue)
+            Self.nameOnce(widget)
+        }
+    }
+}
+
+/// Text for GTK's markup properties (a status page's description): what CivicDesk did not
+/// write itself (file names, certificate names) must not be read as markup.
+public enum Markup {
+    public static func escape(_ text: String) -> String {
+        guard let escaped = g_markup_escape_text(text, -1) else { return "" }
+        defer { g_free(escaped) }
+        return String(cString: escaped)
     }
 }
 

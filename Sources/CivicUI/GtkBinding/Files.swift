@@ -73,6 +73,15 @@ public enum FileChooser {
     }
 }
 
+/// File sizes as the desktop writes them (`12.3 kB`, `4.1 MB`: GLib's units, as the file manager).
+public enum FileSize {
+    public static func text(_ bytes: Int) -> String {
+        guard let formatted = g_format_size(guint64(max(bytes, 0))) else { return "\(bytes)" }
+        defer { g_free(formatted) }
+        return String(cString: formatted)
+    }
+}
+
 extension Widget {
     /// Calls `action` with the paths of files dropped on this widget.
     public func acceptFileDrops(_ action: @escaping @MainActor ([String]) -> Void) {

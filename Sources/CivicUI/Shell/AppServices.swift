@@ -1,33 +1,29 @@
-import CGtk
 import CivicCard
 import CivicCore
 import CivicCrypto
+import CivicServices
 import Foundation
 
 /// The composition root of the window: the adapters every area shares (readers over PC/SC, the
-/// trust anchors, the PKCS#11 module for PIN work), made once at start. Sendable, so background
-/// work may carry it; its calls that block (card and token I/O) must run off the main thread.
+/// trust anchors, the PKCS#11 module for PIN work) and where things are (`CivicDeskFolders`, as
+/// the command line finds them), made once at start. Sendable, so background work may carry it;
+/// its calls that block (card and token I/O) must run off the main thread.
 public struct AppServices: Sendable {
     public let cards = CardService()
     public let trust: TrustAnchors
+    /// The workspace, trust anchors, Downloads and Documents, from the environment.
+    public let folders: CivicDeskFolders
 
-    /// Where trust anchors are looked for: `CIVICDESK_TRUST_DIR`, else
-    /// `$XDG_DATA_HOME/civicdesk/trust` (`~/.local/share/civicdesk/trust`).
-    static var trustFolder: URL {
-        if let folder = ProcessInfo.processInfo.environment["CIVICDESK_TRUST_DIR"], !folder.isEmpty {
-            return URL(fileURLWithPath: folder, isDirectory: true)
-        }
-        return URL(fileURLWithPath: String(cString: g_get_user_data_dir()), isDirectory: true)
-            .appendingPathComponent("civicdesk/trust", isDirectory: true)
-    }
-
-    private init(trust: TrustAnchors) {
+    private init(trust: TrustAnchors, folders: CivicDeskFolders) {
         self.trust = trust
+        self.folders = folders
     }
 
-    /// The services as this machine is set up (the trust anchors of `trustFolder`).
+    /// The services as this machine is set up: the trust anchors of `CIVICDESK_TRUST_DIR`, else
+    /// `~/.local/share/civicdesk/trust`.
     public static func load() -> AppServices {
-        AppServices(trust: .load(from: trustFolder))
+        let folders = CivicDeskFolders()
+        return AppServices(trust: .load(from: folders.configuredTrust), folders: folders)
     }
 
     /// Reads the card in `reader` and judges its certificates (blocking: card I/O and RSA).

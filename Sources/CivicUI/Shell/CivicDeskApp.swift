@@ -9,6 +9,8 @@ public final class CivicDeskApp {
     private var mainWindow: MainWindow?
     /// Made on the first activation: a second launch only hands over and needs none of them.
     private lazy var services = AppServices.load()
+    /// The readers and cards, watched once for every area.
+    private lazy var cards = LiveCards(services: services)
 
     public init() {
         bindTranslations()
@@ -40,7 +42,7 @@ public final class CivicDeskApp {
                         purpose: tr("註冊機關憑證與管理者自然人憑證，指派經辦人及權限。")),
             PlannedArea(id: "documents", title: tr("公文製作"), iconName: "x-office-document-symbolic",
                         purpose: tr("依公文格式撰寫、編號、簽章及陳核函稿。")),
-            ReadersArea(services: services),
+            ReadersArea(services: services, cards: cards),
         ]
     }
 

@@ -259,3 +259,34 @@ struct ImportWizardDetailsTests {
         #expect(wizard.summary.heading.zh == "部分檔案未匯入", "b.cec never finished")
     }
 }
+
+@Suite("The card's answer to a PIN, taken one way by both wizards")
+struct PINCheckedTests {
+    static func atPIN() -> RosterPackWizard {
+        var wizard = RosterPackWizard(caseId: "1", documentsFolder: "/d")
+        wizard.next()
+        wizard.cardChanged(.present(holder: "王大明"))
+        wizard.next()
+        wizard.pinSubmitted()
+        return wizard
+    }
+
+    @Test func answers() {
+        var wizard = Self.atPIN()
+        wizard.pinChecked(.wrongPIN(.finalTry))
+        #expect(wizard.step == .pin && wizard.problem == PINStatus.finalTry.wrongPINMessage && !wizard.pin.isChecking)
+        wizard.pinSubmitted()
+        wizard.pinChecked(.pinLocked)
+        #expect(!wizard.pin.canSubmit(length: 6) && wizard.problem == PINStatus.locked.wrongPINMessage)
+        wizard = Self.atPIN()
+        wizard.pinChecked(.tokenRemoved)
+        #expect(wizard.step == .pin && wizard.problem == TokenError.tokenRemoved.message && wizard.pin.tries == .normal)
+        wizard.pinSubmitted()
+        wizard.pinChecked(nil)
+        #expect(wizard.step == .progress)
+        var importing = ImportWizardTests.atPIN()
+        importing.pinSubmitted()
+        importing.pinChecked(.wrongPIN(.normal))
+        #expect(importing.problem?.zh.hasPrefix("PIN 碼錯誤") == true)
+    }
+}

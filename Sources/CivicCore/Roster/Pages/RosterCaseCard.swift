@@ -7,12 +7,8 @@ public struct RosterCaseCard: Sendable, Equatable {
     public let stage: PetitionStage
     /// `案號 113002・連署`.
     public let heading: UserMessage
-    /// `有效 1,234／門檻 293,228`.
-    public let progressLabel: UserMessage
-    /// `0.42%`.
-    public let percent: String
-    /// Valid over threshold, at most 1 (for a progress bar).
-    public let fraction: Double
+    /// Valid signers against the threshold.
+    public let progress: ThresholdProgress
     public let batches: [BatchLine]
     /// Every status of spec §3 with its count, zero included.
     public let counts: [StatusLine]
@@ -40,10 +36,7 @@ public struct RosterCaseCard: Sendable, Equatable {
         stage = rosterCase.stage
         heading = UserMessage(zh: "案號 \(rosterCase.caseId)・\(rosterCase.stage.rawValue)",
                               en: "Case \(rosterCase.caseId) · \(rosterCase.stage == .petition ? "petition" : "proposal")")
-        let (valid, threshold) = (NumberText.grouped(rosterCase.valid), NumberText.grouped(rosterCase.threshold))
-        progressLabel = UserMessage(zh: "有效 \(valid)／門檻 \(threshold)", en: "\(valid) valid of \(threshold) needed")
-        percent = NumberText.percent(rosterCase.progress)
-        fraction = min(rosterCase.progress, 1)
+        progress = ThresholdProgress(valid: rosterCase.valid, threshold: rosterCase.threshold)
         batches = rosterCase.batches.map(Self.line)
         counts = rosterCase.counts.all.map { StatusLine(status: $0.status, count: $0.count) }
         total = rosterCase.counts.total

@@ -20,7 +20,7 @@ extension RosterImportWizard {
             public let caseId: String
             public let valid: Int
             public let threshold: Int
-            public var progress: Double { Double(valid) / Double(max(threshold, 1)) }
+            public var progress: ThresholdProgress { ThresholdProgress(valid: valid, threshold: threshold) }
         }
 
         init(files: [(ChosenFile, FileOutcome?)]) {

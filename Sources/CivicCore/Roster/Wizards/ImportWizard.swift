@@ -91,6 +91,11 @@ public struct RosterImportWizard: Sendable, Equatable {
         if step == .pin { access.updatePIN { $0.rejected(tries) } }
     }
 
+    /// The PIN could not be checked for another reason than a wrong PIN.
+    public mutating func pinFailed(_ message: UserMessage) {
+        if step == .pin { access.updatePIN { $0.failed(message) } }
+    }
+
     /// The card took the PIN: importing starts.
     public mutating func pinAccepted() {
         guard step == .pin else { return }

@@ -37,6 +37,12 @@ public struct PINEntry: Sendable, Equatable {
         error = tries.wrongPINMessage
     }
 
+    /// The card could not check the PIN (it was taken out, the module failed): `message` says why.
+    mutating func failed(_ message: UserMessage) {
+        isChecking = false
+        error = message
+    }
+
     mutating func accepted() {
         isChecking = false
         error = nil
@@ -47,3 +53,26 @@ public struct PINEntry: Sendable, Equatable {
         error = nil
     }
 }
+
+/// The PIN step's side of both roster wizards, so the card's answer to a PIN is taken one way.
+public protocol PINChecking {
+    mutating func pinRejected(_ tries: PINStatus)
+    mutating func pinFailed(_ message: UserMessage)
+    mutating func pinAccepted()
+}
+
+extension PINChecking {
+    /// The card's answer: nil when it took the PIN; a wrong PIN with the tries it reports, a
+    /// locked card, or another failure (the card taken out, the module failing), said as such.
+    public mutating func pinChecked(_ error: TokenError?) {
+        switch error {
+        case nil: pinAccepted()
+        case .wrongPIN(let tries): pinRejected(tries)
+        case .pinLocked: pinRejected(.locked)
+        case let other?: pinFailed(other.message)
+        }
+    }
+}
+
+extension RosterImportWizard: PINChecking {}
+extension RosterPackWizard: PINChecking {}

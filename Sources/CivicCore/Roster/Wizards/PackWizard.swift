@@ -71,6 +71,11 @@ public struct RosterPackWizard: Sendable, Equatable {
         if step == .pin { access.updatePIN { $0.rejected(tries) } }
     }
 
+    /// The PIN could not be checked for another reason than a wrong PIN.
+    public mutating func pinFailed(_ message: UserMessage) {
+        if step == .pin { access.updatePIN { $0.failed(message) } }
+    }
+
     public mutating func pinAccepted() {
         guard step == .pin else { return }
         access.updatePIN { $0.accepted() }

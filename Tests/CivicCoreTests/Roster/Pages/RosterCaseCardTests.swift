@@ -10,9 +10,9 @@ struct RosterCaseCardTests {
         let card = RosterCaseCard(Self.rosterCase)
         #expect(card.caseId == "113002" && card.title == "你是否同意……？" && card.stage == .petition)
         #expect(card.heading.zh == "案號 113002・連署")
-        #expect(card.progressLabel.zh == "有效 4,870／門檻 293,228")
-        #expect(card.percent == "1.66%")
-        #expect(abs(card.fraction - 4870.0 / 293_228) < 1e-12)
+        #expect(card.progress == ThresholdProgress(valid: 4870, threshold: 293_228))
+        #expect(card.progress.label.zh == "有效 4,870／門檻 293,228" && card.progress.share.zh == "已達門檻的 1.66%")
+        #expect(abs(card.progress.barFraction - 4870.0 / 293_228) < 1e-12)
         #expect(card.batches.count == 1)
         #expect(card.batches[0].title.zh == "第 1 批")
         #expect(card.batches[0].details.zh == "113002-連署-20240302.cec・4,962 筆・連署 113/03/01～113/03/02・113/03/02 匯入")
@@ -44,7 +44,7 @@ struct RosterCaseCardTests {
         let card = RosterCaseCard(purged)
         #expect(card.isPurged && !card.canPack && !card.canQuery)
         #expect(card.purgedNote?.zh == "個人資料已於 113/04/01 清除；以下為保留的統計。")
-        #expect(card.progressLabel == RosterCaseCard(source).progressLabel && card.counts == RosterCaseCard(source).counts)
+        #expect(card.progress == RosterCaseCard(source).progress && card.counts == RosterCaseCard(source).counts)
         #expect(card.counties.map(\.county) == ["臺北市", "新北市"])
     }
 
@@ -53,8 +53,8 @@ struct RosterCaseCardTests {
         let proposal = RosterCase(caseId: "1", caseTitle: "t", stage: .proposal, electorate: 19_548_531, leadName: "",
                                   counts: StatusCounts([.valid: 2000]), counties: [], batches: [], purgedAt: nil)
         let card = RosterCaseCard(proposal)
-        #expect(card.heading.zh == "案號 1・提案" && card.progressLabel.zh == "有效 2,000／門檻 1,955")
-        #expect(card.percent == "102.30%" && card.fraction == 1)
+        #expect(card.heading.zh == "案號 1・提案" && card.progress.label.zh == "有效 2,000／門檻 1,955")
+        #expect(card.progress.percent == "102.30%" && card.progress.barFraction == 1)
         let empty = RosterCase(caseId: "2", caseTitle: "t", stage: .petition, electorate: 100, leadName: "",
                                counts: StatusCounts(), counties: [], batches: [], purgedAt: nil)
         #expect(!RosterCaseCard(empty).canPack, "nothing to pack")
