@@ -119,6 +119,7 @@ public final class ActionRow: Widget {
     }
 
     /// Makes the whole row activate `widget` (a switch, a button) when clicked.
+    /// Activating the row activates `widget`, which the row also names by its title.
     public func setActivatable(_ widget: Widget) {
         adw_action_row_set_activatable_widget(pointer(), widget.widget)
     }

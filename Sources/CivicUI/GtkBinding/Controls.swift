@@ -48,17 +48,18 @@ public final class Button: Widget {
     public init(_ label: String, iconName: String? = nil, action: (@MainActor () -> Void)? = nil) {
         if let iconName, label.isEmpty {
             super.init(taking: gtk_button_new_from_icon_name(iconName))
+        } else if let iconName {
+            super.init(taking: gtk_button_new())
+            let content = adw_button_content_new()
+            adw_button_content_set_label(OpaquePointer(content), label)
+            adw_button_content_set_icon_name(OpaquePointer(content), iconName)
+            adw_button_content_set_use_underline(OpaquePointer(content), 1)
+            // Named by the content's label, which the content relates to the button itself.
+            gtk_button_set_child(pointer(), content)
         } else {
             super.init(taking: gtk_button_new_with_mnemonic(label))
-            if let iconName {
-                let content = adw_button_content_new()
-                adw_button_content_set_label(OpaquePointer(content), label)
-                adw_button_content_set_icon_name(OpaquePointer(content), iconName)
-                adw_button_content_set_use_underline(OpaquePointer(content), 1)
-                gtk_button_set_child(pointer(), content)
-            }
+            Self.nameOnce(widget)
         }
-        if !label.isEmpty { Self.nameOnce(widget) }
         if let action { onClick(action) }
     }
 
@@ -176,9 +177,10 @@ public final class Separator: Widget {
 @MainActor
 public final class CheckButton: Widget {
     public init(_ label: String, active: Bool = false) {
-        super.init(taking: gtk_check_button_new_with_label(label))
+        // Without a label it has no label child to be named by (a row's title names it).
+        super.init(taking: label.isEmpty ? gtk_check_button_new() : gtk_check_button_new_with_label(label))
         gtk_check_button_set_active(pointer(), active ? 1 : 0)
-        accessibleName(label)
+        if !label.isEmpty { accessibleName(label) }
     }
 
     public var isActive: Bool {

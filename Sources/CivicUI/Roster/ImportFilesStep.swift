@@ -57,7 +57,7 @@ final class ImportFilesStep {
         for entry in listed {
             let row = ActionRow(title: entry.file.name, subtitle: entry.details)
             let check = CheckButton("")
-            check.accessibleName(entry.file.name).align(vertical: GTK_ALIGN_CENTER)
+            check.align(vertical: GTK_ALIGN_CENTER)
             check.onToggled { [weak self, weak check] in
                 guard let check else { return }
                 self?.onToggle?(entry.file, check.isActive)

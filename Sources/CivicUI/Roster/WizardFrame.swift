@@ -3,6 +3,7 @@ import CGtk
 /// The frame both roster wizards share: the wizard's title with its steps in a row (the current
 /// one in bold), the current step's page, and at the bottom 取消 on the left, 上一步 and the
 /// step's main button on the right, whose label the wizard sets (下一步, 開始解密, 完成…).
+/// Escape is 取消 and Enter the main button, wherever the focus is.
 @MainActor
 final class WizardFrame {
     let root = Box(vertical: true)
@@ -34,6 +35,8 @@ final class WizardFrame {
             .append(pages.expand(horizontally: true, vertically: true))
             .append(Separator(vertical: false))
             .append(buttons)
+        root.onKey("Escape") { [weak self] in self?.cancelButton.activate() ?? false }
+        root.on("map") { [weak self] in self?.nextButton.makeWindowDefault() }
     }
 
     /// Adds a step's page, scrolled and kept to a readable width unless `wide`.
@@ -43,8 +46,12 @@ final class WizardFrame {
     }
 
     /// Shows the page `name` and marks step `index` as the current one.
+    /// The focus left on the previous page goes, so Enter is the main button until the page
+    /// puts it somewhere (the PIN field).
     func show(page name: String, step index: Int) {
         pages.visibleName = name
+        root.clearWindowFocus()
+        nextButton.makeWindowDefault()
         for (position, label) in stepLabels.enumerated() {
             if position == index {
                 label.removeStyle("dim-label")

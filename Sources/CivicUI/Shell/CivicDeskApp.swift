@@ -36,8 +36,7 @@ public final class CivicDeskApp {
 
     private func makeAreas() -> [Area] {
         [
-            PlannedArea(id: "roster", title: tr("連署名冊"), iconName: "x-office-address-book-symbolic",
-                        purpose: tr("解密、檢查並打包公民投票連署人名冊。")),
+            RosterArea(services: services, cards: cards),
             PlannedArea(id: "registry", title: tr("憑證註冊與授權"), iconName: "system-users-symbolic",
                         purpose: tr("註冊機關憑證與管理者自然人憑證，指派經辦人及權限。")),
             PlannedArea(id: "documents", title: tr("公文製作"), iconName: "x-office-document-symbolic",

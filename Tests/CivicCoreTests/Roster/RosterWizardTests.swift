@@ -145,6 +145,7 @@ struct PackWizardTests {
         #expect(wizard.step == .progress)
         wizard.progressed(PackProgress(records: 50, total: 200, elapsed: .seconds(1)))
         #expect(wizard.progress?.fraction == 0.25)
+        #expect(PackProgress(records: 1234, total: 3600, elapsed: .seconds(65)).detail.zh == "已寫入 1,234／3,600 筆・已用 1:05")
         let manifest = SubmissionOutputTests.manifest()
         wizard.packFinished(manifest)
         #expect(wizard.step == .done && wizard.manifest == manifest)

@@ -170,3 +170,11 @@ public struct RosterPackWizard: Sendable, Equatable {
         }
     }
 }
+
+extension PackProgress {
+    /// The progress page's figures: `已寫入 1,234／3,600 筆・已用 0:05`.
+    public var detail: UserMessage {
+        let (done, all, clock) = (NumberText.grouped(records), NumberText.grouped(total), NumberText.clock(elapsed))
+        return UserMessage(zh: "已寫入 \(done)／\(all) 筆・已用 \(clock)", en: "\(done) of \(all) records written · \(clock) elapsed")
+    }
+}

@@ -1,0 +1,140 @@
+"""The 連署名冊 area on the demo case (scripts/demo-data.sh: case 113002 with batch 1 imported and
+batches 2–4 waiting in Downloads, every kind of defect): the cases list, the import wizard with
+the three batches → 王大明's card → PIN 123456 → progress → summary, checked against
+`civicdesk roster status --json` of the same workspace; the pack wizard writing both files; the
+record query filtering an ID prefix; and the purge, after which the case is marked 已清除."""
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+
+import pyatspi
+
+from civicui import App, BUILD_DIR, check, main, text_of, wait_for
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
+CASE = "113002"
+PIN = "123456"
+ESCAPE, RETURN = 0xff1b, 0xff0d
+
+
+def demo_copy():
+    """A private copy of the demo workspace and Downloads (made by demo-data.sh on first use)."""
+    subprocess.run([os.path.join(ROOT, "scripts/demo-data.sh")], check=True, stdout=subprocess.DEVNULL,
+                   env=dict(os.environ, CIVICDESK_BUILD_DIR=BUILD_DIR))
+    folder = tempfile.mkdtemp(prefix="civicdesk-roster-demo-")
+    for name in ("workspace", "downloads"):
+        shutil.copytree(os.path.join(ROOT, ".build/demo", name), os.path.join(folder, name))
+    os.makedirs(os.path.join(folder, "documents"))
+    return folder
+
+
+def status(workspace):
+    result = subprocess.run([os.path.join(BUILD_DIR, "civicdesk"), "roster", "status", "--workspace", workspace,
+                             "--case", CASE, "--json"], check=True, capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
+def grouped(number):
+    return f"{number:,}"
+
+
+def press(app, keysym):
+    """A key press as the keyboard gives it, with the pointer over the window (X focus follows it)."""
+    pyatspi.Registry.generateMouseEvent(640, 300, "abs")
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+
+
+def card_and_pin(app, start_label, shot):
+    """The card step finds 王大明's card; Enter goes on; the PIN step shows, 123456 is typed."""
+    app.label("自然人憑證：王大明", timeout=20)
+    wait_for(lambda: app.find("push button", "下一步").getState().contains(pyatspi.STATE_SENSITIVE), 20,
+             "下一步 to be enabled on the card step")
+    app.screenshot(f"{shot}-card")
+    press(app, RETURN)
+    app.find("text", "PIN 碼", timeout=10)
+    app.type_text("PIN 碼", PIN)
+    app.screenshot(f"{shot}-pin")
+    app.click_button(start_label)
+
+
+def test(app):
+    workspace = app.env["CIVICDESK_WORKSPACE"]
+    before = status(workspace)
+
+    # The cases list: the demo case with its progress toward the threshold.
+    app.select_area("連署名冊")
+    app.label("連署案件", timeout=15)
+    app.label(before["caseTitle"])
+    app.label(f"有效 {grouped(before['valid'])}／門檻 {grouped(before['threshold'])}")
+    app.screenshot("cases")
+
+    # Escape closes the wizard.
+    app.click_button("匯入名冊檔")
+    app.label("選擇名冊檔", timeout=10)
+    press(app, ESCAPE)
+    app.wait_gone("label", "選擇名冊檔")
+    app.label("連署案件")
+
+    # Import: the three waiting batches from Downloads.
+    app.click_button("匯入名冊檔")
+    files = sorted(os.listdir(app.env["CIVICDESK_DOWNLOADS_DIR"]))
+    check(len(files) == 3, f"three demo batches wait in Downloads, not {files}")
+    app.label(files[0], timeout=15)
+    for name in files:
+        app.click(app.find("check box", name, timeout=15))
+    app.screenshot("import-files")
+    app.click_button("下一步")
+    card_and_pin(app, "開始解密", "import")
+    app.label("正在解密並檢查名冊…", timeout=20)
+    app.screenshot("import-progress")
+    app.label("匯入完成", timeout=180)
+    app.screenshot("import-summary")
+
+    after = status(workspace)
+    imported = sum(after["counts"].values()) - sum(before["counts"].values())
+    check(imported == 2700, f"the three batches hold 2,700 records, not {imported}")
+    app.label(f"共 {grouped(imported)} 筆，每筆都已驗證簽章與憑證。")
+    app.label(f"有效 {grouped(after['valid'])}／門檻 {grouped(after['threshold'])}")
+    for status_name, label in (("bad-signature", "簽章驗證失敗"), ("underage", "未滿十八歲"), ("malformed", "資料格式錯誤")):
+        count = after["counts"][status_name] - before["counts"][status_name]
+        check(count > 0, f"the demo has {status_name} records in batches 2–4")
+        app.find("label", f"{label} {grouped(count)}")
+    app.click_button("完成")
+    app.label(f"有效 {grouped(after['valid'])}／門檻 {grouped(after['threshold'])}", timeout=10)
+    app.screenshot("cases-imported")
+
+    # Pack into the default folder, Documents/CivicDesk/113002/.
+    app.click_button("打包送件檔")
+    folder = os.path.join(app.env["CIVICDESK_DOCUMENTS_DIR"], "CivicDesk", CASE)
+    app.label("輸出設定", timeout=10)
+    app.label(folder + "/")
+    app.screenshot("pack-options")
+    app.click_button("下一步")
+    card_and_pin(app, "開始打包", "pack")
+    app.label("打包完成", timeout=120)
+    app.screenshot("pack-done")
+    for name in ("連署(送件用).zip", "連署.xlsx"):
+        path = os.path.join(folder, name)
+        check(os.path.isfile(path) and os.path.getsize(path) > 0, f"{path} was written")
+    app.find("push button", "開啟資料夾")
+    app.click_button("完成")
+    app.label("連署案件", timeout=10)
+
+
+def run_with_demo():
+    demo = demo_copy()
+    try:
+        return main("roster", test, env={
+            "CIVICDESK_WORKSPACE": os.path.join(demo, "workspace"),
+            "CIVICDESK_DOWNLOADS_DIR": os.path.join(demo, "downloads"),
+            "CIVICDESK_DOCUMENTS_DIR": os.path.join(demo, "documents"),
+        })
+    finally:
+        shutil.rmtree(demo, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    run_with_demo()
