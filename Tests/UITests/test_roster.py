@@ -37,6 +37,12 @@ def status(workspace):
     return json.loads(result.stdout)
 
 
+def records(workspace, *options):
+    result = subprocess.run([os.path.join(BUILD_DIR, "civicdesk"), "roster", "records", "--workspace", workspace,
+                             "--case", CASE, "--json", *options], check=True, capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
 def grouped(number):
     return f"{number:,}"
 
@@ -122,6 +128,33 @@ def test(app):
     app.find("push button", "開啟資料夾")
     app.click_button("完成")
     app.label("連署案件", timeout=10)
+
+    # The record query: every record, then those of one ID prefix, masked.
+    app.click_button("查詢名冊")
+    app.label(f"共 {grouped(sum(after['counts'].values()))} 筆", timeout=15)
+    app.screenshot("records-all")
+    first = records(workspace)[0]["id"]
+    prefix = first[:3]
+    expected = len(records(workspace, "--id-prefix", prefix))
+    app.type_text("身分證統一編號前 6 碼", prefix)
+    app.click_button("查詢")
+    app.label(f"共 {grouped(expected)} 筆", timeout=15)
+    shown = wait_for(lambda: [text_of(label) for label in app.find_all("label") if text_of(label).startswith(prefix)], 10,
+                     "rows of the prefix in the list")
+    check(all(text.endswith("****") for text in shown if len(text) == 10), f"IDs are masked: {shown[:5]}")
+    app.screenshot("records-prefix")
+    press(app, ESCAPE)
+    app.label("連署案件", timeout=10)
+
+    # Purge, confirmed in a message dialog: the case keeps its counts, marked 已清除.
+    app.click_button("清除個資")
+    app.label("刪除案號 113002 的個人資料？", timeout=10)
+    app.screenshot("purge-question")
+    app.click_button("確定清除")
+    app.label("案號 113002・連署・已清除", timeout=15)
+    check(status(workspace)["purgedAt"] is not None, "the workspace marks the case purged")
+    app.label(f"有效 {grouped(after['valid'])}／門檻 {grouped(after['threshold'])}")
+    app.screenshot("purged")
 
 
 def run_with_demo():

@@ -29,6 +29,11 @@ public final class ColumnView: Widget {
         gtk_single_selection_set_autoselect(selection, 0)
         super.init(taking: UnsafeMutableRawPointer(gtk_column_view_new(selection)))
         gtk_column_view_set_show_row_separators(pointer(), 1)
+        append(columns: columns)
+    }
+
+    /// Adds columns after the table was made (their text may need the table's owner).
+    public func append(columns: [Column]) {
         for column in columns { append(column) }
     }
 

@@ -10,9 +10,14 @@ final class ImportSummaryStep {
 
     func show(_ summary: RosterImportWizard.Summary) {
         root.removeAll()
-        let header = StatusPage(iconName: summary.failed.isEmpty ? "emblem-ok-symbolic" : "dialog-warning-symbolic",
-                                title: tr(summary.heading), description: Markup.escape(tr(summary.overview)))
-        header.style("compact")
+        // Not a StatusPage: it scrolls on its own and would be cut short inside the step's scroller.
+        let header = Box(vertical: false, spacing: 18)
+        let titles = Box(vertical: true, spacing: 6).align(vertical: GTK_ALIGN_CENTER)
+        titles.append(Label(tr(summary.heading)).xalign(0).style("title-1"))
+            .append(Label(tr(summary.overview), wrap: true).xalign(0))
+        header.append(Image(iconName: summary.failed.isEmpty ? "emblem-ok-symbolic" : "dialog-warning-symbolic", pixelSize: 64)
+            .style(summary.failed.isEmpty ? "success" : "warning"))
+            .append(titles)
         root.append(header)
         for progress in summary.cases {
             root.append(PreferencesGroup(title: String(format: tr("案號 %@ 的連署進度"), progress.caseId))

@@ -29,7 +29,7 @@ final class RosterArea: Area {
         pages.accessibleName(title)
         casesView.onImport = { [weak self] in self?.openImport() }
         casesView.onPack = { [weak self] caseId in self?.openPack(caseId) }
-        casesView.onQuery = { [weak self] caseId in self?.openRecords(caseId) }
+        casesView.onQuery = { [weak self] card in self?.openRecords(card) }
         casesView.onPurge = { [weak self] card in self?.askPurge(card) }
         openWorkspace()
     }
@@ -106,9 +106,9 @@ final class RosterArea: Area {
         show(wizard.root, name: "pack", keeping: wizard)
     }
 
-    private func openRecords(_ caseId: String) {
+    private func openRecords(_ card: RosterCaseCard) {
         guard open == nil, let service else { return }
-        let records = RecordsPage(caseId: caseId, service: service)
+        let records = RecordsPage(card: card, service: service)
         records.onClose = { [weak self] in self?.close("records", changed: false) }
         show(records.root, name: "records", keeping: records)
     }
@@ -119,7 +119,7 @@ final class RosterArea: Area {
         guard purgeDialog == nil else { return }
         let dialog = MessageDialog(parent: root.rootWindow, heading: tr(card.purgeQuestion), body: tr(card.purgeExplanation),
                                    answers: [.init(id: "cancel", label: tr("取消")),
-                                             .init(id: "purge", label: tr("清除個資"), kind: .destructive)],
+                                             .init(id: "purge", label: tr("確定清除"), kind: .destructive)],
                                    defaultAnswer: "cancel", closeAnswer: "cancel")
         dialog.onResponse { [weak self] answer in
             self?.purgeDialog = nil

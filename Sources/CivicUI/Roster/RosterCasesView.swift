@@ -10,7 +10,7 @@ final class RosterCasesView {
     let root = Box(vertical: true)
     var onImport: (@MainActor () -> Void)?
     var onPack: (@MainActor (String) -> Void)?
-    var onQuery: (@MainActor (String) -> Void)?
+    var onQuery: (@MainActor (RosterCaseCard) -> Void)?
     var onPurge: (@MainActor (RosterCaseCard) -> Void)?
     private var content: Widget?
     private var shown: [RosterCaseCard]?
@@ -93,7 +93,7 @@ final class RosterCasesView {
         pack.isSensitive = card.canPack
         pack.tooltip = tr("簽章並打包送件用的 zip 檔與供領銜人查看的試算表")
         let query = Button(tr("查詢名冊"), iconName: "system-search-symbolic")
-        query.onClick { [weak self] in self?.onQuery?(card.caseId) }
+        query.onClick { [weak self] in self?.onQuery?(card) }
         query.isSensitive = card.canQuery
         let purge = Button(tr("清除個資"), iconName: "user-trash-symbolic").style("destructive-action")
         purge.onClick { [weak self] in self?.onPurge?(card) }

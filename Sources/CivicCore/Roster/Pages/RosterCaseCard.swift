@@ -10,6 +10,8 @@ public struct RosterCaseCard: Sendable, Equatable {
     /// Valid signers against the threshold.
     public let progress: ThresholdProgress
     public let batches: [BatchLine]
+    /// The batches' numbers, for the record query's 批次 choice.
+    public let batchNumbers: [Int]
     /// Every status of spec §3 with its count, zero included.
     public let counts: [StatusLine]
     public let total: Int
@@ -38,6 +40,7 @@ public struct RosterCaseCard: Sendable, Equatable {
                               en: "Case \(rosterCase.caseId) · \(rosterCase.stage == .petition ? "petition" : "proposal")")
         progress = ThresholdProgress(valid: rosterCase.valid, threshold: rosterCase.threshold)
         batches = rosterCase.batches.map(Self.line)
+        batchNumbers = rosterCase.batches.map(\.number)
         counts = rosterCase.counts.all.map { StatusLine(status: $0.status, count: $0.count) }
         total = rosterCase.counts.total
         counties = rosterCase.counties

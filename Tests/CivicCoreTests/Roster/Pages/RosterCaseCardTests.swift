@@ -13,7 +13,7 @@ struct RosterCaseCardTests {
         #expect(card.progress == ThresholdProgress(valid: 4870, threshold: 293_228))
         #expect(card.progress.label.zh == "有效 4,870／門檻 293,228" && card.progress.share.zh == "已達門檻的 1.66%")
         #expect(abs(card.progress.barFraction - 4870.0 / 293_228) < 1e-12)
-        #expect(card.batches.count == 1)
+        #expect(card.batches.count == 1 && card.batchNumbers == [1])
         #expect(card.batches[0].title.zh == "第 1 批")
         #expect(card.batches[0].details.zh == "113002-連署-20240302.cec・4,962 筆・連署 113/03/01～113/03/02・113/03/02 匯入")
         #expect(card.counts.map(\.status) == RecordStatus.allCases, "every status of spec §3, in order")
