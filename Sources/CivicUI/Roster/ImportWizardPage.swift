@@ -6,66 +6,44 @@ import CivicServices
 import Foundation
 
 /// 匯入名冊檔: the import wizard, a thin view over `RosterImportWizard`. Files are listed and
-/// planned, the card opened, the PIN checked and the batches decrypted, verified and stored in
-/// the background (`RosterService`); what happens comes back to the main thread and into the
-/// wizard, and the page shows the wizard's step.
+/// planned, the card opened, the PIN checked (`CardWizardPage`) and the batches decrypted,
+/// verified and stored in the background (`RosterService`); what happens comes back to the main
+/// thread and into the wizard, and the page shows the wizard's step.
 @MainActor
-final class ImportWizardPage {
-    var root: Widget { frame.root }
+final class ImportWizardPage: CardWizardPage<RosterImportWizard, ImportPlan> {
     /// The wizard closed; true when something was imported (the cases list reads again).
     var onClose: (@MainActor (Bool) -> Void)?
 
-    private var wizard = RosterImportWizard()
     private let service: RosterService
     private let trust: TrustStore
-    private let finder: LeadCardFinder<ImportPlan>
-    private let frame = WizardFrame(title: tr("匯入名冊檔"),
-                                    steps: [tr("選擇檔案"), tr("插入卡片"), tr("輸入 PIN 碼"), tr("解密與檢查"), tr("完成")])
     private let filesStep: ImportFilesStep
-    private let cardStep = CardStepView()
-    private let pinStep = PINStepView(purpose: tr("按「開始解密」後，卡片解開名冊的金鑰，CivicDesk 逐筆驗證連署人的簽章與憑證，存入工作區。"))
-    private let progressStep = ProgressStepView(
-        title: tr("正在解密並檢查名冊…"),
-        note: tr("每一筆連署都會驗證簽章與憑證。按「取消」時，正在匯入的檔案會全部復原，其餘檔案不再匯入。"))
     private let summaryStep = ImportSummaryStep()
     private var listed: [ImportFilesStep.Listed]?
-    private var control: OperationControl?
     private var started: ContinuousClock.Instant?
     private var ticker: MainLoopTimer?
-    private var shownStep: RosterImportWizard.Step?
+    private var remembered = RememberedFolders.load()
 
     init(service: RosterService, trust: TrustStore, cards: LiveCards) {
         self.service = service
         self.trust = trust
-        finder = LeadCardFinder(cards: cards)
         filesStep = ImportFilesStep(downloads: service.folders.downloads)
-        frame.add(filesStep.root, name: "files")
-        frame.add(cardStep.root, name: "card", wide: true)
-        frame.add(pinStep.root, name: "pin")
-        frame.add(progressStep.root, name: "progress")
-        frame.add(summaryStep.root, name: "summary")
-        frame.root.accessibleName(tr("匯入名冊檔"))
+        super.init(RosterImportWizard(), title: tr("匯入名冊檔"),
+                   steps: [tr("選擇檔案"), tr("插入卡片"), tr("輸入 PIN 碼"), tr("解密與檢查"), tr("完成")],
+                   startLabel: tr("開始解密"),
+                   pinPurpose: tr("按「開始解密」後，卡片解開名冊的金鑰，CivicDesk 逐筆驗證連署人的簽章與憑證，存入工作區。"),
+                   progress: (tr("正在解密並檢查名冊…"),
+                              tr("每一筆連署都會驗證簽章與憑證。按「取消」時，正在匯入的檔案會全部復原，其餘檔案不再匯入。")),
+                   cards: cards)
+        frame.add(filesStep.root, name: "setup")
+        frame.add(summaryStep.root, name: "finished")
         frame.root.acceptFileDrops { [weak self] paths in self?.dropped(paths) }
-        connect()
-        listDownloads()
-        render()
-    }
-
-    private func connect() {
         filesStep.onToggle = { [weak self] file, checked in
             if checked { self?.wizard.add([file]) } else { self?.wizard.remove(path: file.path) }
             self?.render()
         }
         filesStep.onChooseOther = { [weak self] in self?.chooseOther() }
-        finder.onChange = { [weak self] in self?.cardChanged() }
-        pinStep.onSubmit = { [weak self] in self?.submitPIN() }
-        pinStep.onTyped = { [weak self] in self?.render() }
-        frame.nextButton.onClick { [weak self] in self?.next() }
-        frame.backButton.onClick { [weak self] in
-            self?.wizard.back()
-            self?.render()
-        }
-        frame.cancelButton.onClick { [weak self] in self?.cancel() }
+        listDownloads()
+        render()
     }
 
     // MARK: Files
@@ -89,8 +67,11 @@ final class ImportWizardPage {
 
     private func chooseOther() {
         FileChooser.openFiles(parent: root.rootWindow, title: tr("選擇連署人名冊檔"), filterName: tr("連署人名冊檔（*.cec）"),
-                              patterns: ["*.cec", "*.CEC"], startIn: service.folders.downloads.path) { [weak self] paths in
-            self?.addChosen(paths)
+                              patterns: ["*.cec", "*.CEC"], startIn: remembered.importFrom ?? service.folders.downloads.path) { [weak self] paths in
+            guard let self, let first = paths.first else { return }
+            self.remembered.importFrom = (first as NSString).deletingLastPathComponent
+            self.remembered.save()
+            self.addChosen(paths)
         }
     }
 
@@ -121,34 +102,19 @@ final class ImportWizardPage {
 
     // MARK: Card and PIN
 
-    private func cardChanged() {
-        let plan = finder.found?.prepared
-        wizard.cardChanged(finder.presence, unaddressedFiles: plan?.unaddressedFiles ?? [], needsPIN: plan?.needsPIN ?? true)
-        if wizard.step == .pin, let found = finder.found { wizard.pinStatusRead(found.pinStatus) }
-        render()
+    override func preparation() -> @Sendable (LeadCard) throws -> ImportPlan {
+        let (service, urls) = (service, wizard.files.map { URL(fileURLWithPath: $0.path) })
+        return { card in try service.planImport(urls, card: card) }
     }
 
-    private func submitPIN() {
-        guard wizard.step == .pin, let found = finder.found, pinStep.canSubmit(wizard.pin) else { return }
-        wizard.pinSubmitted()
-        render()
-        pinStep.check(with: found.card) { [weak self] result in
-            guard let self else { return }
-            switch result {
-            case .success(let login):
-                self.wizard.pinChecked(nil)
-                self.startImport(found, login: login)
-            case .failure(let error):
-                self.wizard.pinChecked(error)
-            }
-            self.render()
-            if self.wizard.step == .pin { self.pinStep.focus() }
-        }
+    override func applyCard() {
+        let plan = finder.found?.prepared
+        wizard.cardChanged(finder.presence, unaddressedFiles: plan?.unaddressedFiles ?? [], needsPIN: plan?.needsPIN ?? true)
     }
 
     // MARK: Importing
 
-    private func startImport(_ found: LeadCardFinder<ImportPlan>.Found, login: TokenLogin?) {
+    override func start(_ found: Found, login: TokenLogin?) {
         let control = OperationControl()
         self.control = control
         started = .now
@@ -179,82 +145,26 @@ final class ImportWizardPage {
         render()
     }
 
-    // MARK: Buttons
-
-    private func next() {
-        switch wizard.step {
-        case .chooseFiles:
-            wizard.next()
-            let (service, urls) = (service, wizard.files.map { URL(fileURLWithPath: $0.path) })
-            finder.follow { card in try service.planImport(urls, card: card) }
-        case .card:
-            wizard.next()
-            if wizard.step == .pin, let found = finder.found { wizard.pinStatusRead(found.pinStatus) }
-            if wizard.step == .progress, let found = finder.found { startImport(found, login: nil) }
-        case .pin:
-            submitPIN()
-        case .progress:
-            break
-        case .summary:
-            onClose?(wizard.summary.imported > 0)
-        }
-        render()
-    }
-
-    private func cancel() {
-        if wizard.step == .progress {
-            wizard.cancel()
-            control?.cancel()
-            render()
-        } else {
-            onClose?(false)
-        }
-    }
-
     // MARK: Drawing
 
-    private func render() {
-        let step = wizard.step
-        let index = RosterImportWizard.Step.allCases.firstIndex(of: step) ?? 0
-        switch step {
-        case .chooseFiles:
-            filesStep.show(listed, chosen: Set(wizard.files.map(\.path)))
-            frame.setNext(tr("下一步"), enabled: wizard.canGoNext)
-        case .card:
-            cardStep.show(wizard.card, problem: wizard.problem, nextLabel: tr("下一步"))
-            frame.setNext(tr("下一步"), enabled: wizard.canGoNext && finder.found != nil)
-        case .pin:
-            pinStep.show(wizard.pin, cardName: finder.found?.name ?? "")
-            frame.setNext(tr("開始解密"), enabled: pinStep.canSubmit(wizard.pin))
-        case .progress:
-            let elapsed = started.map { ContinuousClock.now - $0 } ?? .zero
-            if let display = wizard.progressDisplay(elapsed: elapsed) {
-                progressStep.show(current: tr(display.file), fraction: display.fraction, figures: tr(display.detail),
-                                  cancelling: wizard.isCancelling)
-            }
-            frame.setNext("", enabled: false, visible: false)
-        case .summary:
-            if shownStep != .summary { summaryStep.show(wizard.summary) }
-            frame.setNext(tr("完成"), enabled: true)
-        }
-        frame.backButton.isVisible = step == .card || step == .pin
-        frame.backButton.isSensitive = wizard.canGoBack
-        frame.cancelButton.isVisible = step != .summary
-        frame.cancelButton.isSensitive = !(step == .progress && wizard.isCancelling) && !wizard.pin.isChecking
-        if step != shownStep {
-            frame.show(page: Self.pageName(step), step: index)
-            shownStep = step
-            if step == .pin { pinStep.focus() }
+    override func close() {
+        onClose?(wizard.summary.imported > 0)
+    }
+
+    override func renderSetup() {
+        filesStep.show(listed, chosen: Set(wizard.files.map(\.path)))
+        frame.setNext(tr("下一步"), enabled: wizard.canGoNext)
+    }
+
+    override func renderWorking() {
+        let elapsed = started.map { ContinuousClock.now - $0 } ?? .zero
+        if let display = wizard.progressDisplay(elapsed: elapsed) {
+            progressStep.show(current: tr(display.file), fraction: display.fraction, figures: tr(display.detail),
+                              cancelling: wizard.isCancelling)
         }
     }
 
-    private static func pageName(_ step: RosterImportWizard.Step) -> String {
-        switch step {
-        case .chooseFiles: "files"
-        case .card: "card"
-        case .pin: "pin"
-        case .progress: "progress"
-        case .summary: "summary"
-        }
+    override func renderFinished(firstTime: Bool) {
+        if firstTime { summaryStep.show(wizard.summary) }
     }
 }

@@ -73,6 +73,3 @@ extension PINChecking {
         }
     }
 }
-
-extension RosterImportWizard: PINChecking {}
-extension RosterPackWizard: PINChecking {}
