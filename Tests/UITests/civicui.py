@@ -229,10 +229,11 @@ class App:
         return subprocess.run(["xclip", "-o", "-selection", "clipboard"], env=self.env, capture_output=True,
                               text=True, timeout=10).stdout
 
-    def screenshot(self, step):
+    def screenshot(self, step, settle=0.3):
+        """`settle` seconds let the last frame render; 0 catches a page that is soon gone."""
         self.shot_count += 1
         path = os.path.join(SHOTS_DIR, f"{self.test_name}-{self.shot_count:02d}-{step}.png")
-        time.sleep(0.3)  # let the last frame render
+        time.sleep(settle)
         subprocess.run(["import", "-window", "root", path], check=False)
         return path
 

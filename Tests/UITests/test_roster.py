@@ -12,6 +12,7 @@ import tempfile
 
 import pyatspi
 
+import cardlab
 from civicui import App, BUILD_DIR, check, main, text_of, wait_for
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
@@ -53,14 +54,34 @@ def press(app, keysym):
     pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
 
 
-def card_and_pin(app, start_label, shot):
-    """The card step finds 王大明's card; Enter goes on; the PIN step shows, 123456 is typed."""
+def wrong_card(app):
+    """At the card step: no card asks for one, an agency card is named as unusable, the lead's card is taken."""
+    cardlab.remove()
+    app.label("請插入領銜人的自然人憑證", timeout=10)
+    cardlab.insert("agency:gca")
+    app.label("這張卡片無法使用", timeout=10)
+    app.label("這是機關或團體憑證，不是自然人憑證", contains=True)
+    check(not app.find("push button", "下一步").getState().contains(pyatspi.STATE_SENSITIVE),
+          "下一步 stays disabled with the wrong card")
+    app.screenshot("import-wrong-card")
+    cardlab.remove()
+    cardlab.insert("person:lead")
+
+
+def card_and_pin(app, start_label, shot, wrong_pin=False):
+    """The card step finds 王大明's card; Enter goes on; the PIN step shows, 123456 is typed
+    (after a wrong PIN, which is refused with the tries left, when `wrong_pin`)."""
     app.label("自然人憑證：王大明", timeout=20)
     wait_for(lambda: app.find("push button", "下一步").getState().contains(pyatspi.STATE_SENSITIVE), 20,
              "下一步 to be enabled on the card step")
     app.screenshot(f"{shot}-card")
     press(app, RETURN)
     app.find("text", "PIN 碼", timeout=10)
+    if wrong_pin:
+        app.type_text("PIN 碼", "000000")
+        app.click_button(start_label)
+        app.label("PIN 碼錯誤", timeout=15, contains=True)
+        app.screenshot(f"{shot}-wrong-pin")
     app.type_text("PIN 碼", PIN)
     app.screenshot(f"{shot}-pin")
     app.click_button(start_label)
@@ -93,9 +114,9 @@ def test(app):
         app.click(app.find("check box", name, timeout=15))
     app.screenshot("import-files")
     app.click_button("下一步")
+    wrong_card(app)
     card_and_pin(app, "開始解密", "import")
-    app.label("正在解密並檢查名冊…", timeout=20)
-    app.screenshot("import-progress")
+    app.screenshot("import-progress", settle=0)
     app.label("匯入完成", timeout=180)
     app.screenshot("import-summary")
 
@@ -119,7 +140,7 @@ def test(app):
     app.label(folder + "/")
     app.screenshot("pack-options")
     app.click_button("下一步")
-    card_and_pin(app, "開始打包", "pack")
+    card_and_pin(app, "開始打包", "pack", wrong_pin=True)
     app.label("打包完成", timeout=120)
     app.screenshot("pack-done")
     for name in ("連署(送件用).zip", "連署.xlsx"):

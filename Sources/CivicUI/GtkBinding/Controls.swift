@@ -28,13 +28,6 @@ public final class Label: Widget {
         return self
     }
 
-    /// Cuts text that does not fit with … in the middle (file names keep their ends).
-    @discardableResult
-    public func ellipsizeMiddle() -> Self {
-        gtk_label_set_ellipsize(pointer(), PANGO_ELLIPSIZE_MIDDLE)
-        return self
-    }
-
     @discardableResult
     public func justify(_ value: GtkJustification) -> Self {
         gtk_label_set_justify(pointer(), value)

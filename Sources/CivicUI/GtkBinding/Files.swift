@@ -54,18 +54,6 @@ public enum FileChooser {
     /// Native dialogs are not owned by a window; they stay referenced here while open.
     private static var openDialogs: [GObjectHandle] = []
 
-    /// The user's Downloads folder (XDG), where the petition system's batches land by default.
-    public static var downloadsFolder: String {
-        if let folder = g_get_user_special_dir(G_USER_DIRECTORY_DOWNLOAD) { return String(cString: folder) }
-        return NSHomeDirectory() + "/Downloads"
-    }
-
-    /// The user's Documents folder (XDG).
-    public static var documentsFolder: String {
-        if let folder = g_get_user_special_dir(G_USER_DIRECTORY_DOCUMENTS) { return String(cString: folder) }
-        return NSHomeDirectory() + "/Documents"
-    }
-
     /// Opens `path` (a folder or file) in the user's default application.
     public static func open(_ path: String, parent: UnsafeMutablePointer<GtkWindow>?) {
         let uri = URL(fileURLWithPath: path).absoluteString
