@@ -291,3 +291,35 @@ struct PINCheckedTests {
         #expect(importing.problem?.zh.hasPrefix("PIN 碼錯誤") == true)
     }
 }
+
+@Suite("Both wizards in the stages the window's card wizard page draws")
+struct CardWizardStageTests {
+    /// Walks `wizard` through every stage as the page does (the card inserted at the card step),
+    /// recording each; `finish` ends the work.
+    static func stages<W: CardWizard>(_ wizard: inout W, insert: (inout W) -> Void, finish: (inout W) -> Void) -> [CardWizardStage] {
+        var seen = [wizard.stage]
+        wizard.next()
+        seen.append(wizard.stage)
+        insert(&wizard)
+        wizard.next()
+        seen.append(wizard.stage)
+        wizard.pinSubmitted()
+        wizard.pinChecked(nil)
+        seen.append(wizard.stage)
+        finish(&wizard)
+        seen.append(wizard.stage)
+        return seen
+    }
+
+    @Test func importAndPackGoTheSameWay() {
+        var importing = RosterImportWizard()
+        importing.add([.init(name: "a.cec", path: "/a.cec")])
+        let importStages = Self.stages(&importing, insert: { $0.cardChanged(.present(holder: "王大明")) },
+                                       finish: { $0.importFinished() })
+        var packing = RosterPackWizard(caseId: "1", documentsFolder: "/d")
+        let packStages = Self.stages(&packing, insert: { $0.cardChanged(.present(holder: "王大明")) },
+                                     finish: { $0.packFinished(SubmissionOutputTests.manifest()) })
+        let all: [CardWizardStage] = [.setup, .card, .pin, .working, .finished]
+        #expect(importStages == all && packStages == all)
+    }
+}
