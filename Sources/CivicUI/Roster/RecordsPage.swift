@@ -15,8 +15,9 @@ final class RecordsPage {
     private let service: RosterService
     private var form: RecordQueryForm
     private var cache = RecordPageCache<SpreadsheetRecordRow>()
-    /// The query whose rows the list shows.
+    /// The query whose rows the list shows; pages fetched for it carry the cache's generation.
     private var query: (filter: RecordFilter, fullIDs: Bool)?
+    private var fetchScheduled = false
     private let signedFrom = EntryRow(title: tr("連署日期（起）"))
     private let signedTo = EntryRow(title: tr("連署日期（迄）"))
     private let idPrefix = EntryRow(title: tr("身分證統一編號前 6 碼"))
@@ -113,6 +114,7 @@ final class RecordsPage {
         guard let filter = form.filter else { return }
         let (service, caseId, full) = (service, caseId, fullIDs.isActive)
         cache.reset()
+        query = (filter, full)
         let generation = cache.generation
         count.text = tr("查詢中…")
         MainThread.background({
@@ -121,7 +123,6 @@ final class RecordsPage {
             guard let self, self.cache.generation == generation else { return }
             switch result {
             case .success(let total):
-                self.query = (filter, full)
                 self.count.text = tr(RecordQueryForm.count(total))
                 self.table.rowCount = total
             case .failure(let error):
@@ -134,11 +135,16 @@ final class RecordsPage {
     /// Row `index` if its page is here; otherwise its page is fetched and the row redrawn then.
     private func row(at index: Int) -> SpreadsheetRecordRow? {
         let row = cache.row(at: index)
-        if row == nil { MainThread.async { [weak self] in self?.fetchWanted() } }
+        if row == nil && !fetchScheduled {
+            // Once for all the cells bound in this pass, after they have said which pages they want.
+            fetchScheduled = true
+            MainThread.async { [weak self] in self?.fetchWanted() }
+        }
         return row
     }
 
     private func fetchWanted() {
+        fetchScheduled = false
         guard let query else { return }
         let (service, caseId) = (service, caseId)
         for request in cache.nextRequests() {
