@@ -23,12 +23,13 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, Sendab
     }
 
     public func check(signature: [UInt8], over content: [UInt8]) -> SignatureCheck {
-        if let view = SignedDataView(signature), let result = check(view, over: content) { return result }
-        return OpenSSLSignatureCheck(trustStore: trustStore).check(signature: signature, over: content)
+        fastCheck(signature: signature, over: content)
+            ?? OpenSSLSignatureCheck(trustStore: trustStore).check(signature: signature, over: content)
     }
 
-    /// The fast path; nil when the answer is OpenSSL's to give.
-    private func check(_ view: SignedDataView, over content: [UInt8]) -> SignatureCheck? {
+    /// The fast path alone; nil when the answer is OpenSSL's to give.
+    func fastCheck(signature: [UInt8], over content: [UInt8]) -> SignatureCheck? {
+        guard let view = SignedDataView(signature) else { return nil }
         guard view.signers.count == 1, let signer = view.signers.first,
               let certificates = view.certificates, !certificates.isEmpty else { return .malformed }
         let certificate: CertificateView
