@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "CGtkShim", dependencies: ["CGtk"], path: "Sources/CGtkShim"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        // The few OpenSSL calls made per roster record through its lower-level (partly deprecated) API.
+        .target(name: "COpenSSLShim", dependencies: ["COpenSSL"], path: "Sources/COpenSSLShim"),
         .systemLibrary(name: "CPCSCLite", path: "Sources/CPCSCLite", pkgConfig: "libpcsclite",
                        providers: [.apt(["libpcsclite-dev"])]),
         // Header only: PKCS#11 modules are loaded with dlopen, nothing is linked.
@@ -33,7 +35,7 @@ let package = Package(
         .target(name: "CivicCore", path: "Sources/CivicCore"),
 
         // Adapters: each wraps one C library and implements Core's ports.
-        .target(name: "CivicCrypto", dependencies: ["CivicCore", "COpenSSL"], path: "Sources/CivicCrypto"),
+        .target(name: "CivicCrypto", dependencies: ["CivicCore", "COpenSSL", "COpenSSLShim"], path: "Sources/CivicCrypto"),
         // Cards and tokens: PC/SC readers and PKCS#11 modules; certificates are read through CivicCrypto.
         .target(name: "CivicCard", dependencies: ["CivicCore", "CivicCrypto", "CPCSCLite", "CPKCS11"],
                 path: "Sources/CivicCard"),

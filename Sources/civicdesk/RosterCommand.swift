@@ -170,6 +170,7 @@ struct RosterCommand: ParsableCommand {
 
         func run() throws {
             let service = try workspace.service()
+            _ = try Terminal.attempt { try service.rosterCase(selection.caseId) }
             let filter = try filter()
             let page = 1000
             var offset = 0

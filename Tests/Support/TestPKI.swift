@@ -19,7 +19,12 @@ public enum TestPKI {
 
     /// The DER of a PEM certificate file, decoded here without OpenSSL so tests can compare bytes.
     public static func der(_ relativePath: String) throws -> [UInt8] {
-        let body = try text(relativePath).split(separator: "\n")
+        try der(pemFile: url(relativePath))
+    }
+
+    /// The DER of the (first) certificate in a PEM file anywhere.
+    public static func der(pemFile: URL) throws -> [UInt8] {
+        let body = try String(contentsOf: pemFile, encoding: .utf8).split(separator: "\n")
             .filter { !$0.hasPrefix("-----") }.joined()
         guard let data = Data(base64Encoded: body) else { throw CocoaError(.fileReadCorruptFile) }
         return Array(data)

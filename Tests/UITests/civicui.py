@@ -34,6 +34,8 @@ def wait_for(predicate, timeout=10.0, message="condition", interval=0.1):
             value = predicate()
             if value:
                 return value
+        except UIFailure:
+            raise
         except Exception as error:  # the accessibility tree changes under us; try again
             last_error = error
         time.sleep(interval)
@@ -100,8 +102,17 @@ class App:
         self.log = open(self.log_path, "a")
         self.process = subprocess.Popen([os.path.join(BUILD_DIR, "civicdesk"), *self.args], env=self.env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
-        self.frame = wait_for(self._main_frame, timeout, "the CivicDesk window")
+        self.frame = wait_for(self._window_of_running_app, timeout, "the CivicDesk window")
         return self
+
+    def _window_of_running_app(self):
+        """The main window; fails at once, with the app's last output, when the app has ended."""
+        if self.process.poll() is not None:
+            self.log.flush()
+            with open(self.log_path, errors="replace") as log:
+                tail = log.read()[-600:]
+            raise UIFailure(f"CivicDesk ended with status {self.process.returncode} before its window showed:\n{tail}")
+        return self._main_frame()
 
     def launch_again(self, timeout=20):
         """Runs a second `civicdesk` with the same environment and returns its exit status."""

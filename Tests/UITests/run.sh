@@ -34,15 +34,30 @@ wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
     done
 }
 
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$run/display" 2>"$run/xvfb.log" &
-pids+=($!)
-wait_for 20 "Xvfb" test -s "$run/display"
-export DISPLAY=:$(head -n1 "$run/display")
-# The first client sometimes could not open the display just announced ("cannot open display"
-# while other test runs shared the machine; likely the display's abstract socket still held by
-# an X server going away), so wait until a client really gets in.
+# A display number of its own, chosen at random above those desktops and other Xvfb runs take
+# first: with `-displayfd` Xvfb took the lowest free number, and while another test run's X
+# server on that number was going away, a client could still reach the old server ("cannot open
+# display" right after). A number whose server does not come up is given up for another.
 x_answers() { xdpyinfo -display "$DISPLAY" >/dev/null 2>&1; }
-wait_for 20 "the X display" x_answers
+start_xvfb() {
+    local display=$((100 + RANDOM % 800)) deadline=$((SECONDS + 20))
+    [ -e "/tmp/.X$display-lock" ] && return 1
+    Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp 2>"$run/xvfb.log" &
+    xvfb_pid=$!
+    export DISPLAY=:$display
+    until x_answers; do
+        if ! kill -0 "$xvfb_pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+            kill "$xvfb_pid" 2>/dev/null
+            return 1
+        fi
+        sleep 0.1
+    done
+}
+for attempt in 1 2 3 4 5; do
+    start_xvfb && break
+    [ "$attempt" = 5 ] && { echo "UI tests: Xvfb did not start (see $run/xvfb.log)" >&2; exit 1; }
+done
+pids+=("$xvfb_pid")
 
 dbus-daemon --session --nofork --print-address=3 3>"$run/bus" 2>"$run/dbus.log" &
 pids+=($!)

@@ -27,7 +27,20 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `YYYY-MM-DD`.
     public var iso: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            var text = FixedText(buffer)
+            write(to: &text)
+            return text.count
+        }
+    }
+
+    /// `YYYY-MM-DD` into a text being built (rosters write hundreds of thousands of dates).
+    func write(to text: inout FixedText) {
+        text.digits(year, 4)
+        text.append("-")
+        text.digits(month, 2)
+        text.append("-")
+        text.digits(day, 2)
     }
 
     public var description: String { iso }
@@ -86,5 +99,31 @@ extension CivilDate {
         self.year = parts.year ?? 1970
         self.month = parts.month ?? 1
         self.day = parts.day ?? 1
+    }
+}
+
+/// Builds short ASCII texts of known shape (dates, times) in a string's own storage, without
+/// the intermediate strings that interpolation and padding make.
+struct FixedText {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    mutating func append(_ character: Unicode.Scalar) {
+        buffer[count] = UInt8(ascii: character)
+        count += 1
+    }
+
+    /// `value` (0 ≤ value < 10^width) in exactly `width` digits.
+    mutating func digits(_ value: Int, _ width: Int) {
+        var rest = value
+        for place in stride(from: count + width - 1, through: count, by: -1) {
+            buffer[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += width
     }
 }

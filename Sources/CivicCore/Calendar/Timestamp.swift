@@ -98,11 +98,29 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `2024-03-05T15:05:31+08:00` (with `.ffffff` only when there is a fraction).
     public var rfc3339: String {
-        var text = "\(date.iso)T\(clock)"
-        if microsecond != 0 { text += "." + CivilDate.pad(microsecond, 6) }
-        if offsetMinutes == 0 { return text + "Z" }
-        let magnitude = abs(offsetMinutes)
-        return text + (offsetMinutes < 0 ? "-" : "+") + CivilDate.pad(magnitude / 60, 2) + ":" + CivilDate.pad(magnitude % 60, 2)
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            var text = FixedText(buffer)
+            date.write(to: &text)
+            text.append("T")
+            text.digits(hour, 2)
+            text.append(":")
+            text.digits(minute, 2)
+            text.append(":")
+            text.digits(second, 2)
+            if microsecond != 0 {
+                text.append(".")
+                text.digits(microsecond, 6)
+            }
+            if offsetMinutes == 0 {
+                text.append("Z")
+            } else {
+                text.append(offsetMinutes < 0 ? "-" : "+")
+                text.digits(abs(offsetMinutes) / 60, 2)
+                text.append(":")
+                text.digits(abs(offsetMinutes) % 60, 2)
+            }
+            return text.count
+        }
     }
 
     /// `15:05:31`.

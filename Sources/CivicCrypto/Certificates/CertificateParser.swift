@@ -139,14 +139,7 @@ final class OpenSSLCertificate {
         // X509_get_key_usage answers UINT32_MAX when the extension is absent.
         let bits = X509_get_key_usage(pointer)
         guard bits != UInt32.max else { return nil }
-        var usage: KeyUsage = []
-        let table: [(Int32, KeyUsage)] = [
-            (KU_DIGITAL_SIGNATURE, .digitalSignature), (KU_NON_REPUDIATION, .nonRepudiation),
-            (KU_KEY_ENCIPHERMENT, .keyEncipherment), (KU_DATA_ENCIPHERMENT, .dataEncipherment),
-            (KU_KEY_AGREEMENT, .keyAgreement), (KU_KEY_CERT_SIGN, .keyCertSign), (KU_CRL_SIGN, .cRLSign),
-        ]
-        for (bit, flag) in table where bits & UInt32(bit) != 0 { usage.insert(flag) }
-        return usage
+        return KeyUsage(openSSLBits: bits)
     }
 
     var policies: [String] {

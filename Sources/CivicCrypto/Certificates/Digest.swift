@@ -1,4 +1,5 @@
 import COpenSSL
+import COpenSSLShim
 
 /// SHA-256 through OpenSSL, one-shot or streamed (files and payloads too large to hold).
 public struct Digest {
@@ -29,9 +30,23 @@ public struct Digest {
     }
 
     public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        var digest = Digest()
-        digest.update(bytes)
-        return digest.finish()
+        bytes.withUnsafeBufferPointer { of(nid: NID_sha256, $0) }
+    }
+
+    /// The SHA-256, -384 or -512 digest (by NID) of bytes in memory, in one call straight to
+    /// the implementation (no EVP context or algorithm fetch: records need three per check).
+    static func of(nid: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: 64)
+        let length = output.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { civic_digest(nid, bytes.baseAddress, bytes.count, $0) } ?? 0
+        }
+        output.removeLast(64 - length)
+        return output
+    }
+
+    /// The digest of `range` of `bytes`.
+    static func of(nid: Int32, _ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { of(nid: nid, UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String {

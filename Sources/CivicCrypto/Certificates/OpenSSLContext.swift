@@ -38,6 +38,16 @@ enum OpenSSLContext {
         }
     }
 
+    /// The fetched digest with this NID (SHA-256, -384 or -512), or nil.
+    static func digest(nid: Int32) -> OpaquePointer? {
+        switch nid {
+        case NID_sha256: sha256
+        case NID_sha384: sha384
+        case NID_sha512: sha512
+        default: nil
+        }
+    }
+
     /// True when an RSA PKCS#1 v1.5 `signature` over `message` verifies with `publicKey`.
     static func rsaVerifies(_ signature: [UInt8], over message: [UInt8], digest: OpaquePointer?, publicKey: OpaquePointer) -> Bool {
         guard let digest, let context = EVP_MD_CTX_new() else { return false }

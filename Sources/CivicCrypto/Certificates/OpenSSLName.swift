@@ -20,4 +20,16 @@ final class OpenSSLName {
     deinit {
         X509_NAME_free(pointer)
     }
+
+    /// The DER of an `X509_NAME*` (for a name decoded from DER, the bytes it was read from).
+    static func der(of name: OpaquePointer) -> [UInt8] {
+        let length = i2d_X509_NAME(name, nil)
+        guard length > 0 else { return [] }
+        var bytes = [UInt8](repeating: 0, count: Int(length))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var cursor = buffer.baseAddress
+            _ = i2d_X509_NAME(name, &cursor)
+        }
+        return bytes
+    }
 }

@@ -13,7 +13,7 @@ import Foundation
 /// threads at once without locks on that path.
 public final class TrustStore: CertificateChainChecking, @unchecked Sendable {
     public let anchors: [CertificateInfo]
-    private let issuers: [TrustedIssuer]
+    let issuers: [TrustedIssuer]
     private let store: OpaquePointer
 
     /// Every certificate in the `.pem`, `.crt`, `.cer` and `.der` files of `folder`.
@@ -57,7 +57,7 @@ public final class TrustStore: CertificateChainChecking, @unchecked Sendable {
         for certificate in parsed { X509_STORE_add_cert(store, certificate.pointer) }
         self.store = store
         anchors = unique
-        issuers = parsed.compactMap(TrustedIssuer.init)
+        issuers = TrustedIssuer.all(parsed)
     }
 
     deinit {
@@ -194,29 +194,6 @@ public final class TrustStore: CertificateChainChecking, @unchecked Sendable {
             return owned.info(der: owned.der())
         }
         return ChainStatus(verifyError: X509_STORE_CTX_get_error(context), certificate: failing)
-    }
-}
-
-/// What the fast path needs of an anchor, worked out once.
-private struct TrustedIssuer {
-    let certificate: OpenSSLCertificate
-    let subject: OpaquePointer
-    let publicKey: OpaquePointer
-    let keyIdentifier: [UInt8]?
-    /// A CA that may sign certificates (keyCertSign, or no keyUsage) and has no name
-    /// constraints, which only the full verifier applies.
-    let mayIssue: Bool
-
-    /// Nil for a certificate whose public key OpenSSL cannot read (refused when loading).
-    init?(_ certificate: OpenSSLCertificate) {
-        guard let publicKey = X509_get0_pubkey(certificate.pointer) else { return nil }
-        self.certificate = certificate
-        subject = X509_get_subject_name(certificate.pointer)
-        self.publicKey = publicKey
-        keyIdentifier = certificate.subjectKeyIdentifier
-        let usage = certificate.keyUsage
-        mayIssue = (usage == nil || usage?.contains(.keyCertSign) == true)
-            && X509_get_ext_by_NID(certificate.pointer, NID_name_constraints, -1) < 0
     }
 }
 

@@ -118,11 +118,12 @@ extension RosterCommandTests {
             #expect(imported.status == 1 && imported.error.contains("已依保存期限清除"), "\(imported.error)")
         }
 
-        @Test("an unknown case is refused before the PIN")
+        @Test("an unknown case is refused, before any PIN")
         func unknownCase() throws {
             let result = try cli.roster(["pack", "--case", "999999", "--token", RosterCLI.token, "--pin-stdin"])
             #expect(result.status == 1 && result.error.contains("工作區裡沒有案號 999999"))
             #expect(try cli.roster(["status", "--case", "999999"]).status == 1)
+            #expect(try cli.roster(["records", "--case", "999999", "--json"]).error.contains("工作區裡沒有案號 999999"))
         }
     }
 }

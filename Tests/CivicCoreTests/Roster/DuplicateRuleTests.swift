@@ -70,4 +70,12 @@ struct ThresholdAndCountyTests {
         #expect(County.of(address: "台東縣") == "臺東縣")
         #expect(County.of(address: "澎湖") == "澎湖")
     }
+
+    /// The UTF-8 reading of common addresses gives the first three characters as Swift counts
+    /// them, also where a combining mark or selector joins the third character.
+    @Test(arguments: ["台北市", "台北市\u{0301}中", "台北\u{0301}市", "台北市\u{FE0F}", "台\u{E0100}北市", "AB台x", "A\u{0301}BC",
+                      "👍🏽台北", "台\r\n北", " 台北市", "臺", "", "ｱｲｳｴ", "台北市中正區", "𠀋台北市", "abc\u{200D}d"])
+    func countyCountsCharactersAsSwiftDoes(_ address: String) {
+        #expect(County.of(address: address) == String(address.prefix(3).map { $0 == "台" ? "臺" : $0 }))
+    }
 }

@@ -36,16 +36,16 @@ public struct RecordChecker: Sendable {
 
     /// `seq` is the record's place in the batch; a line whose own `seq` differs is malformed.
     public func check(line: [UInt8], seq: Int) -> CheckedRecord {
-        guard let object = JSONLine.object(line) else {
+        guard let object = JSONObjectFields(line) else {
             return CheckedRecord(seq: seq, line: line, lineIsObject: false, status: .malformed, statement: SignedStatement())
         }
-        let tbs = object["tbs"]?.string.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+        let tbs = object.base64("tbs")
         let statement = tbs.map { SignedStatement(tbs: $0) } ?? SignedStatement()
-        guard object["type"]?.string == "record", object["seq"]?.integer == seq, let tbs, statement.isComplete,
-              let signature = object["sig"]?.string.flatMap({ Data(base64Encoded: $0) }) else {
+        guard object.string("type") == "record", object.integer("seq") == seq, let tbs, statement.isComplete,
+              let signature = object.base64("sig") else {
             return CheckedRecord(seq: seq, line: line, lineIsObject: true, status: .malformed, statement: statement)
         }
-        let check = verifier.check(signature: [UInt8](signature), over: tbs)
+        let check = verifier.check(signature: signature, over: tbs)
         let status = RecordRules.status(of: statement, signature: check, headerCaseId: headerCaseId)
         return CheckedRecord(seq: seq, line: line, lineIsObject: true, status: status, statement: statement)
     }

@@ -23,11 +23,14 @@ public struct SignedStatement: Sendable, Hashable {
 
     /// Reads the signed bytes: whatever fields are strings of the right shape.
     init(tbs: [UInt8]) {
-        let object = JSONLine.object(tbs) ?? [:]
-        self.init(caseId: object["caseId"]?.string, signedAt: object["signedAt"]?.string.flatMap { Timestamp(rfc3339: $0) },
-                  id: object["id"]?.string, name: object["name"]?.string,
-                  birthDate: object["birthDate"]?.string.flatMap { CivilDate(iso: $0) }, address: object["address"]?.string,
-                  statement: object["statement"]?.string)
+        guard let object = JSONObjectFields(tbs) else {
+            self.init()
+            return
+        }
+        self.init(caseId: object.string("caseId"), signedAt: object.string("signedAt").flatMap { Timestamp(rfc3339: $0) },
+                  id: object.string("id"), name: object.string("name"),
+                  birthDate: object.string("birthDate").flatMap { CivilDate(iso: $0) }, address: object.string("address"),
+                  statement: object.string("statement"))
     }
 
     /// True when all seven fields are present as strings, `signedAt` is an RFC 3339 time with

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cuts a byte stream that arrives in chunks of any size into LF-terminated lines.
 struct LineSplitter {
     private var partial: [UInt8] = []
@@ -5,7 +7,7 @@ struct LineSplitter {
     /// Appends the complete lines found in `chunk` (without their LF) to `lines`.
     mutating func push(_ chunk: [UInt8], into lines: inout [[UInt8]]) {
         var start = 0
-        while let end = chunk[start...].firstIndex(of: 0x0A) {
+        while let end = Self.lineFeed(in: chunk, from: start) {
             if partial.isEmpty {
                 lines.append(Array(chunk[start..<end]))
             } else {
@@ -16,6 +18,15 @@ struct LineSplitter {
             start = end + 1
         }
         partial.append(contentsOf: chunk[start...])
+    }
+
+    /// The index of the next LF at or after `start` (memchr: lines are kilobytes long).
+    private static func lineFeed(in chunk: [UInt8], from start: Int) -> Int? {
+        chunk.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                  let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// The bytes after the last LF, if any: a last line without its LF.

@@ -1,0 +1,66 @@
+import COpenSSL
+
+extension TrustStore {
+    /// `chainsIgnoringDates` for a signer certificate read by `CertificateView`, with the
+    /// certificates that came with it (itself among them): the same judgement as OpenSSL's path
+    /// — the anchors OpenSSL would try as issuers, their key identifiers and CA constraints, one
+    /// RSA verification with the anchor's cached key — made on the DER. Nil when OpenSSL must
+    /// judge: no anchor whose subject is spelt exactly as the issuer (OpenSSL compares names in
+    /// a canonical form), an anchor the fast path cannot use, or certificates that came along
+    /// and might complete a chain.
+    func chainsIgnoringDates(_ leaf: CertificateView, carried: [CertificateView]) -> Bool? {
+        // An unsupported critical extension makes a certificate unusable, as in X509_verify_cert.
+        if leaf.extensions.hasUnsupportedCriticalExtension { return false }
+        let bytes = leaf.bytes
+        guard let named = issuers.firstIndex(where: { bytes[leaf.issuer].elementsEqual($0.subjectDER) }) else { return nil }
+        let authorityKey = leaf.extensions.authorityKeyIdentifier.map { Array(bytes[$0]) }
+        var undecided = false
+        for issuer in issuers[named].sameSubject.map({ issuers[$0] })
+        where authorityKey == nil || issuer.keyIdentifier == nil || authorityKey == issuer.keyIdentifier {
+            guard issuer.mayIssue else {
+                undecided = true
+                continue
+            }
+            switch issuer.signed(leaf) {
+            case true?: return true
+            case false?: continue
+            case nil: undecided = true
+            }
+        }
+        return undecided || carried.count > 1 ? nil : false
+    }
+
+    /// The same judgement through OpenSSL's decoding of the certificates (DER), the leaf being
+    /// `carried[leafIndex]` when it came among them.
+    func chainsIgnoringDates(der: [UInt8], carried: [[UInt8]], leafIndex: Int?) -> Bool {
+        guard let leaf = OpenSSLCertificate(der: der) else { return false }
+        let stack = CertificateStack(carried.indices.compactMap { index in
+            index == leafIndex ? leaf : OpenSSLCertificate(der: carried[index])
+        })
+        return withExtendedLifetime((leaf, stack)) {
+            chainsIgnoringDates(leaf.pointer, der: der, carried: stack.pointer)
+        }
+    }
+}
+
+extension TrustedIssuer {
+    /// Whether this anchor's signature is on `certificate`, as `CertificateSignature.verifies`
+    /// answers: nil for signature algorithms other than RSA PKCS#1 v1.5 with SHA-2.
+    func signed(_ certificate: CertificateView) -> Bool? {
+        let bytes = certificate.bytes
+        // The algorithm inside the signed part must be the one used, as RFC 5280 requires.
+        guard bytes[certificate.signatureAlgorithm].elementsEqual(bytes[certificate.innerSignatureAlgorithm]) else { return false }
+        var algorithm = DERCursor(bytes, within: certificate.signatureAlgorithm)
+        guard let oid = DERValue.algorithm(&algorithm) else { return false }
+        let digests: [([UInt8], Int32)] = [(OID.Contents.sha256WithRSAEncryption, NID_sha256),
+                                           (OID.Contents.sha384WithRSAEncryption, NID_sha384),
+                                           (OID.Contents.sha512WithRSAEncryption, NID_sha512)]
+        guard let nid = digests.first(where: { DERValue.equals(bytes, oid, $0.0) })?.1 else { return nil }
+        guard let rsaKey else {
+            return OpenSSLContext.rsaVerifies(Array(bytes[certificate.signature]), over: Array(bytes[certificate.signedPart]),
+                                              digest: OpenSSLContext.digest(nid: nid), publicKey: publicKey)
+        }
+        return rsaKey.verifies(bytes, signature: certificate.signature, digestNID: nid,
+                               digest: Digest.of(nid: nid, bytes, certificate.signedPart))
+    }
+}
