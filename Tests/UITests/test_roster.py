@@ -1,6 +1,6 @@
 """The 連署名冊 area on the demo case (scripts/demo-data.sh: case 113002 with batch 1 imported and
 batches 2–4 waiting in Downloads, every kind of defect): the cases list, the import wizard with
-the three batches → 王大明's card → PIN 123456 → progress → summary, checked against
+the three batches (a batch for another card named as such first, a wrong card, then) → 王大明's card → PIN 123456 → progress → summary, checked against
 `civicdesk roster status --json` of the same workspace; the pack wizard writing both files; the
 record query filtering an ID prefix; and the purge, after which the case is marked 已清除."""
 
@@ -17,6 +17,7 @@ from civicui import App, BUILD_DIR, check, main, text_of, wait_for
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
 CASE = "113002"
+OTHER_CASE = "113099"
 PIN = "123456"
 ESCAPE, RETURN = 0xff1b, 0xff0d
 
@@ -29,6 +30,11 @@ def demo_copy():
     for name in ("workspace", "downloads"):
         shutil.copytree(os.path.join(ROOT, ".build/demo", name), os.path.join(folder, name))
     os.makedirs(os.path.join(folder, "documents"))
+    # A batch of another case encrypted for another person's card, which the lead's card cannot open.
+    subprocess.run([os.path.join(BUILD_DIR, "civicdesk-rostergen"), "--case", OTHER_CASE, "--records", "30", "--defects", "0",
+                    "--recipient", os.path.join(ROOT, "data/test-pki/people/other/enc.pem"), "--pki", os.path.join(ROOT, "data/test-pki"),
+                    "--key-pool", os.path.join(ROOT, ".build/demo/keys.pem"), "--out", os.path.join(folder, "downloads")],
+                   check=True, stdout=subprocess.DEVNULL)
     return folder
 
 
@@ -105,14 +111,21 @@ def test(app):
     app.wait_gone("label", "選擇名冊檔")
     app.label("連署案件")
 
-    # Import: the three waiting batches from Downloads.
+    # Import: a batch for another card is named at the card step and taken out of the choice.
     app.click_button("匯入名冊檔")
-    files = sorted(os.listdir(app.env["CIVICDESK_DOWNLOADS_DIR"]))
-    check(len(files) == 3, f"three demo batches wait in Downloads, not {files}")
-    app.label(files[0], timeout=15)
-    for name in files:
+    downloads = sorted(os.listdir(app.env["CIVICDESK_DOWNLOADS_DIR"]))
+    other = [name for name in downloads if name.startswith(OTHER_CASE)]
+    files = [name for name in downloads if name.startswith(CASE)]
+    check(len(files) == 3 and len(other) == 1, f"three demo batches and one for another card wait in Downloads, not {downloads}")
+    for name in other + files:
         app.click(app.find("check box", name, timeout=15))
     app.screenshot("import-files")
+    app.click_button("下一步")
+    app.label("有檔案不是加密給王大明的卡片", timeout=20)
+    app.label(f"「{other[0]}」不是加密給這張卡的", contains=True)
+    app.screenshot("import-file-for-another-card")
+    app.click_button("上一步")
+    app.click(app.find("check box", other[0], timeout=10))
     app.click_button("下一步")
     wrong_card(app)
     card_and_pin(app, "開始解密", "import")
@@ -124,6 +137,7 @@ def test(app):
     imported = sum(after["counts"].values()) - sum(before["counts"].values())
     check(imported == 2700, f"the three batches hold 2,700 records, not {imported}")
     app.label(f"共 {grouped(imported)} 筆，每筆都已驗證簽章與憑證。")
+    app.label("已匯入 3 個檔案。")
     app.label(f"有效 {grouped(after['valid'])}／門檻 {grouped(after['threshold'])}")
     for status_name, label in (("bad-signature", "簽章驗證失敗"), ("underage", "未滿十八歲"), ("malformed", "資料格式錯誤")):
         count = after["counts"][status_name] - before["counts"][status_name]
