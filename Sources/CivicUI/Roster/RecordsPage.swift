@@ -53,6 +53,7 @@ final class RecordsPage {
         fullIDs.align(vertical: GTK_ALIGN_CENTER)
         idsRow.addSuffix(fullIDs)
         idsRow.setActivatable(fullIDs)
+        fullIDs.onToggled { [weak self] in self?.runQuery() }
         choices.add(status).add(batch).add(idsRow)
         let fields = Box(vertical: false, spacing: 18)
         fields.append(dates.expand(horizontally: true)).append(choices.expand(horizontally: true))

@@ -79,6 +79,11 @@ final class RosterCasesView {
         let counts = ExpanderRow(title: tr("各狀態筆數"), subtitle: tr(RecordQueryForm.count(card.total)))
         for line in card.counts { counts.addRow(CountRow.make(title: tr(line.status.label), count: line.count)) }
         rows.add(counts)
+        if !card.counties.isEmpty {
+            let counties = ExpanderRow(title: tr("各縣市有效連署人數"), subtitle: String(format: tr("%d 個縣市"), card.counties.count))
+            for county in card.counties { counties.addRow(CountRow.make(title: county.county, count: county.count)) }
+            rows.add(counties)
+        }
         let batches = ExpanderRow(title: tr("批次"), subtitle: String(format: tr("%d 批"), card.batches.count))
         for batch in card.batches { batches.addRow(ActionRow(title: tr(batch.title), subtitle: tr(batch.details))) }
         rows.add(batches)
