@@ -22,13 +22,19 @@ class CardWizardPage<Wizard: CardWizard, Prepared: Sendable> {
     private let cardStep = CardStepView()
     private let pinStep: PINStepView
     private let startLabel: String
+    private let preparation: Preparation
     private var shownStep: Wizard.Step?
+
+    /// How the card is prepared for the work (in the background, once found), as the wizard
+    /// stands when its first step is left.
+    typealias Preparation = @MainActor (Wizard) -> @Sendable (LeadCard) throws -> Prepared
 
     /// `steps` name the frame's row; `startLabel` is the PIN step's button (開始解密).
     init(_ wizard: Wizard, title: String, steps: [String], startLabel: String, pinPurpose: String,
-         progress: (title: String, note: String), cards: LiveCards) {
+         progress: (title: String, note: String), cards: LiveCards, preparation: @escaping Preparation) {
         self.wizard = wizard
         self.startLabel = startLabel
+        self.preparation = preparation
         frame = WizardFrame(title: title, steps: steps)
         finder = LeadCardFinder(cards: cards)
         pinStep = PINStepView(purpose: pinPurpose)
@@ -49,11 +55,6 @@ class CardWizardPage<Wizard: CardWizard, Prepared: Sendable> {
     }
 
     // MARK: What a wizard adds (overridden)
-
-    /// How the card is prepared for the work, asked when the first step is left.
-    func preparation() -> @Sendable (LeadCard) throws -> Prepared {
-        preconditionFailure("a wizard says how to prepare its card")
-    }
 
     /// Tells the wizard what the reader holds now (`finder`).
     func applyCard() {}
@@ -103,7 +104,7 @@ class CardWizardPage<Wizard: CardWizard, Prepared: Sendable> {
         switch wizard.stage {
         case .setup:
             wizard.next()
-            finder.follow(preparing: preparation())
+            finder.follow(preparing: preparation(wizard))
         case .card:
             wizard.next()
             if wizard.stage == .pin, let found = finder.found { wizard.pinStatusRead(found.pinStatus) }

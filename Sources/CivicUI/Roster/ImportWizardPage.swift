@@ -33,7 +33,10 @@ final class ImportWizardPage: CardWizardPage<RosterImportWizard, ImportPlan> {
                    pinPurpose: tr("按「開始解密」後，卡片解開名冊的金鑰，CivicDesk 逐筆驗證連署人的簽章與憑證，存入工作區。"),
                    progress: (tr("正在解密並檢查名冊…"),
                               tr("每一筆連署都會驗證簽章與憑證。按「取消」時，正在匯入的檔案會全部復原，其餘檔案不再匯入。")),
-                   cards: cards)
+                   cards: cards) { wizard in
+            let urls = wizard.files.map { URL(fileURLWithPath: $0.path) }
+            return { card in try service.planImport(urls, card: card) }
+        }
         frame.add(filesStep.root, name: "setup")
         frame.add(summaryStep.root, name: "finished")
         frame.root.acceptFileDrops { [weak self] paths in self?.dropped(paths) }
@@ -101,11 +104,6 @@ final class ImportWizardPage: CardWizardPage<RosterImportWizard, ImportPlan> {
     }
 
     // MARK: Card and PIN
-
-    override func preparation() -> @Sendable (LeadCard) throws -> ImportPlan {
-        let (service, urls) = (service, wizard.files.map { URL(fileURLWithPath: $0.path) })
-        return { card in try service.planImport(urls, card: card) }
-    }
 
     override func applyCard() {
         let plan = finder.found?.prepared

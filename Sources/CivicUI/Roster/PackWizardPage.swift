@@ -24,7 +24,7 @@ final class PackWizardPage: CardWizardPage<RosterPackWizard, RosterCase> {
                    startLabel: tr("開始打包"),
                    pinPurpose: tr("按「開始打包」後，CivicDesk 寫出送件用的 zip 檔與試算表，並以卡片的簽章憑證簽署清單。"),
                    progress: (tr("正在打包…"), tr("按「取消」時不會留下寫到一半的檔案；資料夾裡先前的檔案保持原樣。")),
-                   cards: cards)
+                   cards: cards) { _ in { _ in try service.packableCase(caseId) } }
         frame.add(options.root, name: "setup")
         frame.add(done, name: "finished", wide: true)
         options.onChooseFolder = { [weak self] in self?.chooseFolder() }
@@ -57,11 +57,6 @@ final class PackWizardPage: CardWizardPage<RosterPackWizard, RosterCase> {
     }
 
     // MARK: Card and packing
-
-    override func preparation() -> @Sendable (LeadCard) throws -> RosterCase {
-        let (service, caseId) = (service, wizard.caseId)
-        return { _ in try service.packableCase(caseId) }
-    }
 
     override func applyCard() {
         wizard.cardChanged(finder.presence)
