@@ -32,6 +32,11 @@ extension Widget {
         if let window = rootWindow { gtk_window_set_default_widget(window, widget) }
     }
 
+    /// Stops being the widget Enter activates (its page was hidden), if it was.
+    public func resignWindowDefault() {
+        if let window = rootWindow, gtk_window_get_default_widget(window) == widget { gtk_window_set_default_widget(window, nil) }
+    }
+
     /// Activates the widget as a click or Enter would (false when it is insensitive or hidden).
     @discardableResult
     public func activate() -> Bool {

@@ -36,7 +36,9 @@ final class WizardFrame {
             .append(Separator(vertical: false))
             .append(buttons)
         root.onKey("Escape") { [weak self] in self?.cancelButton.activate() ?? false }
+        // Enter is the main button while the wizard is shown, and nothing of it in another area.
         root.on("map") { [weak self] in self?.nextButton.makeWindowDefault() }
+        root.on("unmap") { [weak self] in self?.nextButton.resignWindowDefault() }
     }
 
     /// Adds a step's page, scrolled and kept to a readable width unless `wide`.
