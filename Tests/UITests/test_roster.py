@@ -1,8 +1,9 @@
 """The 連署名冊 area on the demo case (scripts/demo-data.sh: case 113002 with batch 1 imported and
 batches 2–4 waiting in Downloads, every kind of defect): the cases list, the import wizard with
 the three batches (a batch for another card named as such first, a wrong card, then) → 王大明's card → PIN 123456 → progress → summary, checked against
-`civicdesk roster status --json` of the same workspace; the pack wizard writing both files; the
-record query filtering an ID prefix; and the purge, after which the case is marked 已清除."""
+`civicdesk roster status --json` of the same workspace; the pack wizard writing both files; 取消
+during the import of a large batch of another case, which leaves nothing of it; the record query
+filtering an ID prefix; and the purge, after which the case is marked 已清除."""
 
 import json
 import os
@@ -18,6 +19,8 @@ from civicui import App, BUILD_DIR, check, main, text_of, wait_for
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
 CASE = "113002"
 OTHER_CASE = "113099"
+# A case of its own with one large batch, which takes long enough to import that 取消 can stop it.
+LARGE_CASE, LARGE_RECORDS = "113003", 30000
 PIN = "123456"
 ESCAPE, RETURN = 0xff1b, 0xff0d
 
@@ -35,13 +38,18 @@ def demo_copy():
                     "--recipient", os.path.join(ROOT, "data/test-pki/people/other/enc.pem"), "--pki", os.path.join(ROOT, "data/test-pki"),
                     "--key-pool", os.path.join(ROOT, ".build/demo/keys.pem"), "--out", os.path.join(folder, "downloads")],
                    check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([os.path.join(BUILD_DIR, "civicdesk-rostergen"), "--case", LARGE_CASE, "--records", str(LARGE_RECORDS),
+                    "--defects", "0", "--pki", os.path.join(ROOT, "data/test-pki"), "--recipient",
+                    os.path.join(ROOT, "data/test-pki/people/lead/enc.pem"), "--key-pool", os.path.join(ROOT, ".build/demo/keys.pem"),
+                    "--out", os.path.join(folder, "downloads")], check=True, stdout=subprocess.DEVNULL)
     return folder
 
 
-def status(workspace):
+def status(workspace, case=CASE):
+    """`civicdesk roster status --json` of `case`; None when the workspace does not know it."""
     result = subprocess.run([os.path.join(BUILD_DIR, "civicdesk"), "roster", "status", "--workspace", workspace,
-                             "--case", CASE, "--json"], check=True, capture_output=True, text=True)
-    return json.loads(result.stdout)
+                             "--case", case, "--json"], capture_output=True, text=True)
+    return json.loads(result.stdout) if result.returncode == 0 else None
 
 
 def records(workspace, *options):
@@ -115,7 +123,7 @@ def test(app):
     app.click_button("匯入名冊檔")
     downloads = sorted(os.listdir(app.env["CIVICDESK_DOWNLOADS_DIR"]))
     other = [name for name in downloads if name.startswith(OTHER_CASE)]
-    files = [name for name in downloads if name.startswith(CASE)]
+    files = [name for name in downloads if name.startswith(CASE + "-")]
     check(len(files) == 3 and len(other) == 1, f"three demo batches and one for another card wait in Downloads, not {downloads}")
     for name in other + files:
         app.click(app.find("check box", name, timeout=15))
@@ -164,6 +172,8 @@ def test(app):
     app.click_button("完成")
     app.label("連署案件", timeout=10)
 
+    cancel_import(app, workspace)
+
     # The record query: every record, then those of one ID prefix, masked.
     app.click_button("查詢名冊")
     app.label(f"共 {grouped(sum(after['counts'].values()))} 筆", timeout=15)
@@ -190,6 +200,28 @@ def test(app):
     check(status(workspace)["purgedAt"] is not None, "the workspace marks the case purged")
     app.label(f"有效 {grouped(after['valid'])}／門檻 {grouped(after['threshold'])}")
     app.screenshot("purged")
+
+
+def cancel_import(app, workspace):
+    """取消 during the import of a large batch: the batch is rolled back whole, its case never
+    appears, and the summary says nothing was imported and why."""
+    app.click_button("匯入名冊檔")
+    large = next(name for name in os.listdir(app.env["CIVICDESK_DOWNLOADS_DIR"]) if name.startswith(LARGE_CASE))
+    app.click(app.find("check box", large, timeout=15))
+    # The frame's 取消 is one button on every step: found now, pressed the moment the work runs.
+    cancel = app.find("push button", "取消")
+    app.click_button("下一步")
+    card_and_pin(app, "開始解密", "cancel")
+    app.label("正在解密並檢查名冊…", timeout=20)
+    wait_for(lambda: cancel.getState().contains(pyatspi.STATE_SENSITIVE), 20, "取消 to be enabled while importing")
+    app.click(cancel)
+    app.screenshot("cancel-progress", settle=0)
+    app.label("沒有匯入任何檔案", timeout=60)
+    app.label("已取消匯入，此批次未匯入任何資料。", contains=True)
+    app.screenshot("cancel-summary")
+    check(status(workspace, LARGE_CASE) is None, f"the cancelled batch's case {LARGE_CASE} is not in the workspace")
+    app.click_button("完成")
+    app.label("連署案件", timeout=10)
 
 
 def run_with_demo():
