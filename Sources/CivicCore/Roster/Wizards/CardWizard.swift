@@ -18,11 +18,33 @@ public protocol CardWizard: PINChecking, Sendable {
     var canGoNext: Bool { get }
     var canGoBack: Bool { get }
     var isCancelling: Bool { get }
-    mutating func pinStatusRead(_ tries: PINStatus)
-    mutating func pinSubmitted()
+    /// Applies `change` to the PIN entry while the PIN step shows; an answer of the card that
+    /// arrives after the user left the step changes nothing.
+    mutating func updatePINOnItsStep(_ change: (inout PINEntry) -> Void)
     mutating func next()
     mutating func back()
     mutating func cancel()
+}
+
+/// What happens to the PIN, the same in both wizards.
+extension CardWizard {
+    /// The token's PIN state, read when the PIN step opens.
+    public mutating func pinStatusRead(_ tries: PINStatus) {
+        updatePINOnItsStep { $0.statusRead(tries) }
+    }
+
+    public mutating func pinSubmitted() {
+        updatePINOnItsStep { $0.submitted() }
+    }
+
+    public mutating func pinRejected(_ tries: PINStatus) {
+        updatePINOnItsStep { $0.rejected(tries) }
+    }
+
+    /// The PIN could not be checked for another reason than a wrong PIN.
+    public mutating func pinFailed(_ message: UserMessage) {
+        updatePINOnItsStep { $0.failed(message) }
+    }
 }
 
 extension RosterImportWizard: CardWizard {

@@ -78,22 +78,8 @@ public struct RosterImportWizard: Sendable, Equatable {
 
     public var pin: PINEntry { access.pin }
 
-    /// The token's PIN state, read when the PIN step opens.
-    public mutating func pinStatusRead(_ tries: PINStatus) {
-        if step == .pin { access.updatePIN { $0.statusRead(tries) } }
-    }
-
-    public mutating func pinSubmitted() {
-        if step == .pin { access.updatePIN { $0.submitted() } }
-    }
-
-    public mutating func pinRejected(_ tries: PINStatus) {
-        if step == .pin { access.updatePIN { $0.rejected(tries) } }
-    }
-
-    /// The PIN could not be checked for another reason than a wrong PIN.
-    public mutating func pinFailed(_ message: UserMessage) {
-        if step == .pin { access.updatePIN { $0.failed(message) } }
+    public mutating func updatePINOnItsStep(_ change: (inout PINEntry) -> Void) {
+        if step == .pin { access.updatePIN(change) }
     }
 
     /// The card took the PIN: importing starts.
