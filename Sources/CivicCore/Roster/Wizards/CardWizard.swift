@@ -26,8 +26,18 @@ public protocol CardWizard: PINChecking, Sendable {
     mutating func cancel()
 }
 
-/// What happens to the PIN, the same in both wizards.
+/// What happens to the PIN, and where Back is possible, the same in both wizards.
 extension CardWizard {
+    /// Back from the card to the first step, and from the PIN to the card unless the card is
+    /// checking the PIN; never once the work has started.
+    public var canGoBack: Bool {
+        switch stage {
+        case .card: true
+        case .pin: !pin.isChecking
+        case .setup, .working, .finished: false
+        }
+    }
+
     /// The token's PIN state, read when the PIN step opens.
     public mutating func pinStatusRead(_ tries: PINStatus) {
         updatePINOnItsStep { $0.statusRead(tries) }

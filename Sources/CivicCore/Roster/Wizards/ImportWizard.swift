@@ -152,14 +152,6 @@ public struct RosterImportWizard: Sendable, Equatable {
         }
     }
 
-    public var canGoBack: Bool {
-        switch step {
-        case .card: true
-        case .pin: !pin.isChecking
-        case .chooseFiles, .progress, .summary: false
-        }
-    }
-
     public mutating func next() {
         guard canGoNext else { return }
         switch step {

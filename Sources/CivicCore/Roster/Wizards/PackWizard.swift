@@ -126,14 +126,6 @@ public struct RosterPackWizard: Sendable, Equatable {
         }
     }
 
-    public var canGoBack: Bool {
-        switch step {
-        case .card: true
-        case .pin: !pin.isChecking
-        case .options, .progress, .done: false
-        }
-    }
-
     public mutating func next() {
         guard canGoNext else { return }
         switch step {
