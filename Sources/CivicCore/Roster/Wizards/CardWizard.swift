@@ -11,8 +11,8 @@ public protocol CardWizard: PINChecking, Sendable {
     associatedtype Step: Equatable & CaseIterable & Sendable
     var step: Step { get }
     var stage: CardWizardStage { get }
-    var card: CardPresence { get }
-    var pin: PINEntry { get }
+    /// The card in the reader and the PIN typed for it.
+    var access: CardAndPIN { get }
     /// What the current step still needs before Next; nil when it may go on.
     var problem: UserMessage? { get }
     var canGoNext: Bool { get }
@@ -26,8 +26,12 @@ public protocol CardWizard: PINChecking, Sendable {
     mutating func cancel()
 }
 
-/// What happens to the PIN, and where Back is possible, the same in both wizards.
+/// What both wizards derive the same way: the card and PIN, what happens to the PIN, and where
+/// Back is possible.
 extension CardWizard {
+    public var card: CardPresence { access.card }
+    public var pin: PINEntry { access.pin }
+
     /// Back from the card to the first step, and from the PIN to the card unless the card is
     /// checking the PIN; never once the work has started.
     public var canGoBack: Bool {

@@ -72,11 +72,7 @@ public struct RosterImportWizard: Sendable, Equatable {
         if access.cardChanged(presence, onPINStep: step == .pin, usable: unaddressedFiles.isEmpty) { step = .card }
     }
 
-    public var card: CardPresence { access.card }
-
     // MARK: The PIN
-
-    public var pin: PINEntry { access.pin }
 
     public mutating func updatePINOnItsStep(_ change: (inout PINEntry) -> Void) {
         if step == .pin { access.updatePIN(change) }

@@ -55,9 +55,6 @@ public struct RosterPackWizard: Sendable, Equatable {
         if access.cardChanged(presence, onPINStep: step == .pin) { step = .card }
     }
 
-    public var card: CardPresence { access.card }
-    public var pin: PINEntry { access.pin }
-
     public mutating func updatePINOnItsStep(_ change: (inout PINEntry) -> Void) {
         if step == .pin { access.updatePIN(change) }
     }
