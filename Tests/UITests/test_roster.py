@@ -46,10 +46,13 @@ def demo_copy():
 
 
 def status(workspace, case=CASE):
-    """`civicdesk roster status --json` of `case`; None when the workspace does not know it."""
+    """`civicdesk roster status --json` of `case`; None when the command says the workspace has no such case."""
     result = subprocess.run([os.path.join(BUILD_DIR, "civicdesk"), "roster", "status", "--workspace", workspace,
                              "--case", case, "--json"], capture_output=True, text=True)
-    return json.loads(result.stdout) if result.returncode == 0 else None
+    if result.returncode == 1 and f"沒有案號 {case}" in result.stderr:
+        return None
+    check(result.returncode == 0, f"roster status --case {case} failed: {result.stderr}")
+    return json.loads(result.stdout)
 
 
 def records(workspace, *options):
