@@ -1,4 +1,5 @@
 import CivicCore
+import CivicCrypto
 import Foundation
 
 /// A roster batch file (`.cec`) in the Downloads folder, where the petition system's
@@ -32,7 +33,7 @@ extension RosterService {
                 let values = try file.resourceValues(forKeys: Set(keys))
                 guard values.isRegularFile == true else { return nil }
                 return DownloadedBatchFile(file: file, size: values.fileSize ?? 0, modified: values.contentModificationDate ?? Date(),
-                                           imported: try store.batch(fileSHA256: FileDigest.sha256Hex(of: file)))
+                                           imported: try store.batch(fileSHA256: Digest.sha256Hex(ofFile: file)))
             }
     }
 }

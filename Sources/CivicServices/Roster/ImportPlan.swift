@@ -56,24 +56,11 @@ public struct ImportPlan: Sendable {
                 return .notForThisCard(UnaddressedFile(name: file.lastPathComponent, recipients: identifiers.map(\.name.zh)),
                                        .notForThisCard(recipients: identifiers))
             }
-            let batch = BatchFile(name: file.lastPathComponent, sha256: try FileDigest.sha256Hex(of: file))
+            let batch = BatchFile(name: file.lastPathComponent, sha256: try Digest.sha256Hex(ofFile: file))
             if let stored = try store.batch(fileSHA256: batch.sha256) { return .alreadyImported(stored) }
             return .ready(envelope, batch)
         } catch {
             return .refused(RosterService.message(for: error))
         }
-    }
-}
-
-/// The SHA-256 of a whole file, read in large pieces: a batch is identified by it (spec §3).
-enum FileDigest {
-    static func sha256Hex(of file: URL) throws -> String {
-        let handle = try FileHandle(forReadingFrom: file)
-        defer { try? handle.close() }
-        var digest = Digest()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { digest.update($0) }
-        }
-        return Digest.hex(digest.finish())
     }
 }
