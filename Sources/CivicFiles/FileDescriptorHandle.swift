@@ -7,6 +7,12 @@ public struct FileDescriptorHandle {
     let descriptor: Int32
     let path: String
 
+    /// Writes to `descriptor`, which the caller keeps open; errors name `path`.
+    public init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
     /// Writes all of `bytes` at the current end of the file.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         var done = 0

@@ -33,12 +33,6 @@ struct BoundStatement {
         }
     }
 
-    func bind(_ index: Int32, blob bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buffer.count), Self.transient)
-        }
-    }
-
     /// Runs the statement once and makes it ready for the next bindings.
     func run() throws {
         let code = sqlite3_step(handle)

@@ -1,7 +1,9 @@
+import Foundation
 import GRDB
 
-/// The roster's tables. Records keep their original line in a table of its own, so queries
-/// over the (small) record rows never wade through kilobytes of base64.
+/// The roster's tables. Records keep their original line in a file per batch
+/// (`RecordLineFiles`), so queries over the (small) record rows never wade through kilobytes of
+/// base64, and a full petition's lines are written once.
 enum RosterSchema {
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -70,5 +72,30 @@ enum RosterSchema {
                 PRIMARY KEY (caseRowId, county)
             ) WITHOUT ROWID;
             """)
+    }
+
+    /// v2: the lines leave the database for one file per batch; each record row says where its
+    /// line lies. Purged cases have no lines left to move.
+    static func moveLinesToFiles(_ db: Database, recordLines: RecordLineFiles) throws {
+        try db.execute(sql: """
+            ALTER TABLE roster_record ADD COLUMN lineOffset INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE roster_record ADD COLUMN lineLength INTEGER NOT NULL DEFAULT 0;
+            """)
+        let place = try db.makeStatement(sql: "UPDATE roster_record SET lineOffset = ?, lineLength = ? WHERE id = ?")
+        for batch in try Row.fetchAll(db, sql: """
+            SELECT b.caseRowId, b.number, b.fileSHA256 FROM roster_batch b JOIN roster_case c ON c.id = b.caseRowId
+            WHERE c.purgedAt IS NULL
+            """) {
+            let writer = try recordLines.writer(batchSHA256: batch["fileSHA256"])
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.id, l.line FROM roster_record r JOIN roster_record_line l ON l.recordId = r.id
+                WHERE r.caseRowId = ? AND r.batchNumber = ? ORDER BY r.seq
+                """, arguments: [batch["caseRowId"], batch["number"]]) {
+                let line = try writer.append([UInt8](row["line"] as Data))
+                try place.execute(arguments: [line.offset, line.length, row["id"]])
+            }
+            try writer.commit()
+        }
+        try db.execute(sql: "DROP TABLE roster_record_line")
     }
 }

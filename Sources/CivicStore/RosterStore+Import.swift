@@ -15,6 +15,7 @@ extension RosterStore: RosterImportStoring {
                 return .alreadyImported(existing)
             }
             let writer = BatchWriter(store: self, db: db, file: file)
+            defer { writer.inserter?.lines.discard() }
             try body(writer)
             guard let header = writer.header, let inserter = writer.inserter else { throw RosterPayloadError.empty }
             let caseRowId = inserter.caseRowId
@@ -27,6 +28,7 @@ extension RosterStore: RosterImportStoring {
                 """, arguments: [caseRowId, header.batch.number])
             let caseCounts = try statusCounts(db, sql: "SELECT status, count FROM roster_case_count WHERE caseRowId = ?",
                                               arguments: [caseRowId])
+            try inserter.lines.commit()
             return .imported(BatchImportOutcome(caseId: header.caseId, batchNumber: header.batch.number, counts: batchCounts,
                                                 newDuplicates: newDuplicates, caseCounts: caseCounts,
                                                 threshold: header.stage.threshold(electorate: header.electorate)))
@@ -132,10 +134,17 @@ private final class BatchWriter: RosterBatchWriting {
         self.file = file
     }
 
+    /// Once the batch row holds the write lock, no other import is under way: lines left by
+    /// an import that crashed before its commit can go.
     func begin(_ header: RosterHeader) throws {
         let caseRowId = try store.begin(db, header: header, file: file)
         self.header = header
-        inserter = try RecordInserter(db: db, caseRowId: caseRowId, batchNumber: header.batch.number)
+        let recordLines = store.database.recordLines
+        try recordLines.removeOrphans(keeping: Set(String.fetchAll(db, sql: """
+            SELECT b.fileSHA256 FROM roster_batch b JOIN roster_case c ON c.id = b.caseRowId WHERE c.purgedAt IS NULL
+            """)))
+        inserter = try RecordInserter(db: db, caseRowId: caseRowId, batchNumber: header.batch.number,
+                                      lines: recordLines.writer(batchSHA256: file.sha256))
     }
 
     func append(_ records: [CheckedRecord]) throws {
@@ -144,27 +153,25 @@ private final class BatchWriter: RosterBatchWriting {
     }
 }
 
-/// Inserts checked records of one batch inside the import's transaction: two prepared
-/// statements bound directly through SQLite's C interface, with no per-row allocation beyond
-/// SQLite's own copies, since a full petition is some 300,000 rows of 3–4 KB.
+/// Inserts checked records of one batch inside the import's transaction: a prepared statement
+/// bound directly through SQLite's C interface, with no per-row allocation beyond SQLite's own
+/// copies, since a full petition is some 300,000 rows; the lines go to the batch's line file.
 private final class RecordInserter {
-    private let db: Database
     let caseRowId: Int64
+    let lines: RecordLineWriter
     private let batchNumber: Int
     private let insertRecord: BoundStatement
-    private let insertLine: BoundStatement
     private(set) var count = 0
 
-    init(db: Database, caseRowId: Int64, batchNumber: Int) throws {
-        self.db = db
+    init(db: Database, caseRowId: Int64, batchNumber: Int, lines: RecordLineWriter) throws {
         self.caseRowId = caseRowId
         self.batchNumber = batchNumber
+        self.lines = lines
         insertRecord = BoundStatement(try db.makeStatement(sql: """
             INSERT INTO roster_record (caseRowId, batchNumber, seq, checkStatus, status, sortKey, signedAt, signedDate,
-                                       personalId, name, birthDate, address, county, lineIsObject)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       personalId, name, birthDate, address, county, lineIsObject, lineOffset, lineLength)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """), db: db)
-        insertLine = BoundStatement(try db.makeStatement(sql: "INSERT INTO roster_record_line (recordId, line) VALUES (?, ?)"), db: db)
     }
 
     func append(_ records: [CheckedRecord]) throws {
@@ -185,10 +192,10 @@ private final class RecordInserter {
             insertRecord.bind(12, statement.address)
             insertRecord.bind(13, statement.address.map(County.of(address:)))
             insertRecord.bind(14, record.lineIsObject ? 1 : 0)
+            let line = try lines.append(record.line)
+            insertRecord.bind(15, line.offset)
+            insertRecord.bind(16, Int64(line.length))
             try insertRecord.run()
-            insertLine.bind(1, db.lastInsertedRowID)
-            insertLine.bind(2, blob: record.line)
-            try insertLine.run()
         }
         count += records.count
     }

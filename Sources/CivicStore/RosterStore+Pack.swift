@@ -14,18 +14,23 @@ extension RosterStore: RosterPackSource {
             }
             guard !rosterCase.isPurged else { throw RosterCaseError.purged(caseId: caseId) }
             try begin(rosterCase)
+            let batchFiles = Dictionary(uniqueKeysWithValues: rosterCase.batches.map { ($0.number, $0.file.sha256) })
+            let lines = database.recordLines.reader()
             for statusCondition in ["r.status = 'valid'", "r.status <> 'valid'"] {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT r.batchNumber, r.seq, r.status, r.signedAt, r.personalId, r.name, r.birthDate, r.address,
-                           r.lineIsObject, l.line
-                    FROM roster_record r JOIN roster_record_line l ON l.recordId = r.id
+                           r.lineIsObject, r.lineOffset, r.lineLength
+                    FROM roster_record r
                     WHERE r.caseRowId = ? AND \(statusCondition)
                     ORDER BY r.sortKey, r.batchNumber, r.seq
                     """, arguments: [caseRowId])
                 var chunk: [PackRecord] = []
                 chunk.reserveCapacity(Self.packChunk)
                 while let row = try rows.next() {
-                    let line = try row.withUnsafeData(atIndex: 9) { data in data.map { [UInt8]($0) } ?? [] }
+                    let batchNumber: Int = row["batchNumber"]
+                    guard let batchFile = batchFiles[batchNumber] else { throw RosterCaseError.unknown(caseId: caseId) }
+                    let line = try lines.line(batchSHA256: batchFile,
+                                              at: RecordLinePlace(offset: row["lineOffset"], length: row["lineLength"]))
                     chunk.append(PackRecord(row: Self.recordRow(row, fullIDs: true), line: line, lineIsObject: row["lineIsObject"]))
                     if chunk.count == Self.packChunk {
                         try records(chunk)

@@ -12,6 +12,8 @@ public final class WorkspaceDatabase: Sendable {
 
     public let folder: URL
     let pool: DatabasePool
+    /// The record lines of imported batches, beside the database.
+    let recordLines: RecordLineFiles
 
     /// `$XDG_DATA_HOME/civicdesk`, else `~/.local/share/civicdesk`.
     public static var defaultFolder: URL {
@@ -32,6 +34,7 @@ public final class WorkspaceDatabase: Sendable {
         guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
         fchmod(descriptor, 0o600)
         close(descriptor)
+        recordLines = try RecordLineFiles(workspace: folder)
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // Pages of 16 KB (for a new file): a record line of 3–4 KB fills a 4 KB page alone, and
@@ -47,15 +50,18 @@ public final class WorkspaceDatabase: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            try Self.migrator(recordLines: recordLines).migrate(pool)
         } catch let error as DatabaseError {
             throw WorkspaceError(error)
         }
     }
 
-    static var migrator: DatabaseMigrator {
+    static func migrator(recordLines: RecordLineFiles) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("roster v1", migrate: RosterSchema.create)
+        migrator.registerMigration("roster v2: record lines in files") { db in
+            try RosterSchema.moveLinesToFiles(db, recordLines: recordLines)
+        }
         return migrator
     }
 }

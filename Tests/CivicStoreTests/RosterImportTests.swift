@@ -142,6 +142,7 @@ struct RosterImportTests {
 
         #expect(try workspace.statuses() == before)
         #expect(try workspace.store.rosterCase(RosterFixtures.caseId) == beforeCase)
+        #expect(try workspace.lineFiles() == beforeCase.map { $0.batches.map { "\($0.file.sha256).jsonl" } })
         // The good file still imports afterwards, and its earlier signature displaces person 1's.
         guard case .imported(let outcome) = try workspace.importBatch(fresh) else {
             Issue.record("not imported")
@@ -161,6 +162,22 @@ struct RosterImportTests {
         }
         #expect(try workspace.store.rosterCase(RosterFixtures.caseId) == nil)
         #expect(try workspace.store.cases().isEmpty)
+        #expect(try workspace.lineFiles().isEmpty)
+    }
+
+    @Test func linesLeftByACrashedImportGoWithTheNextImport() throws {
+        let workspace = try TestWorkspace()
+        try workspace.importBatch(TestBatch(number: 1, records: [.person(1)]))
+        let kept = try workspace.lineFiles()
+        let lines = workspace.store.database.folder.appendingPathComponent("lines")
+        // A file renamed into place whose transaction never committed, and an unfinished one.
+        for name in ["\(String(repeating: "ab", count: 32)).jsonl", ".\(String(repeating: "cd", count: 32)).jsonl.7.partial"] {
+            try Data("{\"name\":\"連署人\"}".utf8).write(to: lines.appendingPathComponent(name))
+        }
+        try workspace.importBatch(TestBatch(number: 2, records: [.person(2)]))
+        #expect(try workspace.lineFiles().count == 2)
+        #expect(try Set(workspace.lineFiles()).isSuperset(of: kept))
+        #expect(try workspace.lineFiles().allSatisfy { !$0.hasPrefix("ab") && !$0.hasPrefix(".") })
     }
 
     @Test func batchesOfTwoCasesGoToTheirOwnCases() throws {
@@ -197,7 +214,9 @@ struct RosterImportTests {
             (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
         }
         #expect(try mode(folder.path) == 0o700)
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        #expect(try mode(folder.appendingPathComponent("lines").path) == 0o700)
+        #expect(try workspace.lineFiles().count == 1)
+        for name in try workspace.files() {
             #expect(try mode(folder.appendingPathComponent(name).path) == 0o600, "\(name)")
         }
         #expect(WorkspaceDatabase.defaultFolder.path.hasSuffix("civicdesk"))

@@ -151,8 +151,9 @@ struct RosterQueryTests {
         }
         #expect(try store.purge(caseId: "113002") == purged)
         #expect(throws: RosterCaseError.unknown(caseId: "999")) { try store.purge(caseId: "999") }
-        // No name of a signer is left in the database files.
-        for name in try FileManager.default.contentsOfDirectory(atPath: store.database.folder.path) {
+        // No name of a signer is left in the workspace's files; the line files are gone.
+        #expect(try workspace.lineFiles().isEmpty)
+        for name in try workspace.files() {
             let bytes = try Data(contentsOf: store.database.folder.appendingPathComponent(name))
             #expect(bytes.range(of: Data("連署人4321".utf8)) == nil, "\(name)")
             #expect(bytes.range(of: Data("某區某路".utf8)) == nil, "\(name)")

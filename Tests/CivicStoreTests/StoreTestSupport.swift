@@ -40,6 +40,20 @@ final class TestWorkspace {
                                                              cancellation: cancellation)
     }
 
+    /// Every file under the workspace folder, with its path relative to it ("lines/….jsonl").
+    func files() throws -> [String] {
+        let root = store.database.folder
+        return try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted()
+    }
+
+    /// The batches whose record lines the workspace holds, by file SHA-256.
+    func lineFiles() throws -> [String] {
+        try files().filter { $0.hasPrefix("lines/") }.map { String($0.dropFirst(6)) }
+    }
+
     /// Every record of the case as (batch, seq, status), in roster order.
     func statuses(_ caseId: String = RosterFixtures.caseId) throws -> [String] {
         try store.records(caseId: caseId, offset: 0, limit: 1_000_000).map { "\($0.batch)/\($0.seq) \($0.status.rawValue)" }
