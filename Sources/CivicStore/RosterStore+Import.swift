@@ -21,8 +21,9 @@ extension RosterStore: RosterImportStoring {
             let caseRowId = inserter.caseRowId
             try db.execute(sql: "UPDATE roster_batch SET records = ? WHERE caseRowId = ? AND number = ?",
                            arguments: [inserter.count, caseRowId, header.batch.number])
-            let newDuplicates = try resolveDuplicates(db, caseRowId: caseRowId, batchNumber: header.batch.number)
-            try refreshStatistics(db, caseRowId: caseRowId)
+            var statistics = inserter.statistics
+            let newDuplicates = try resolveDuplicates(db, caseRowId: caseRowId, statistics: &statistics)
+            try statistics.apply(db, caseRowId: caseRowId)
             let batchCounts = try statusCounts(db, sql: """
                 SELECT status, COUNT(*) FROM roster_record WHERE caseRowId = ? AND batchNumber = ? GROUP BY status
                 """, arguments: [caseRowId, header.batch.number])
@@ -70,19 +71,22 @@ extension RosterStore: RosterImportStoring {
         return row["id"]
     }
 
-    /// Applies `DuplicateRule` to every record of the case that shares an ID with a record that
-    /// passed the other rules in the new batch. Returns how many records became duplicates.
-    private func resolveDuplicates(_ db: Database, caseRowId: Int64, batchNumber: Int) throws -> Int {
+    /// Applies `DuplicateRule` to every record of the case whose ID more than one record that
+    /// passed the other rules carries, noting each change of status in `statistics`. Groups the
+    /// new batch did not touch come out as they were, so nothing changes there. Returns how many
+    /// records became duplicates.
+    private func resolveDuplicates(_ db: Database, caseRowId: Int64, statistics: inout CaseStatisticsChange) throws -> Int {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, personalId, sortKey, batchNumber, seq, status FROM roster_record
+            SELECT id, personalId, sortKey, batchNumber, seq, status, county FROM roster_record
             WHERE caseRowId = ? AND checkStatus = 'valid' AND personalId IN (
-                SELECT personalId FROM roster_record WHERE caseRowId = ? AND batchNumber = ? AND checkStatus = 'valid')
-            """, arguments: [caseRowId, caseRowId, batchNumber])
+                SELECT personalId FROM roster_record WHERE caseRowId = ? AND checkStatus = 'valid'
+                GROUP BY personalId HAVING COUNT(*) > 1)
+            """, arguments: [caseRowId, caseRowId])
         var candidates: [DuplicateRule.Candidate<Int64>] = []
-        var statuses: [Int64: String] = [:]
+        var current: [Int64: (status: String, county: String?)] = [:]
         while let row = try rows.next() {
             let id: Int64 = row["id"]
-            statuses[id] = row["status"]
+            current[id] = (row["status"], row["county"])
             candidates.append(DuplicateRule.Candidate(
                 key: id, personalID: row["personalId"],
                 order: RosterOrder(signedAtKey: row["sortKey"], batch: row["batchNumber"], seq: row["seq"])))
@@ -90,25 +94,14 @@ extension RosterStore: RosterImportStoring {
         let duplicates = DuplicateRule.duplicates(among: candidates)
         let update = try db.makeStatement(sql: "UPDATE roster_record SET status = ? WHERE id = ?")
         var newDuplicates = 0
-        for (id, current) in statuses {
+        for (id, record) in current {
             let status = duplicates.contains(id) ? RecordStatus.duplicate : .valid
-            guard status.rawValue != current else { continue }
+            guard status.rawValue != record.status, let old = RecordStatus(rawValue: record.status) else { continue }
             if status == .duplicate { newDuplicates += 1 }
+            statistics.move(from: old, to: status, county: record.county)
             try update.execute(arguments: [status.rawValue, id])
         }
         return newDuplicates
-    }
-
-    /// Recounts the case's statistics, which outlive a purge.
-    private func refreshStatistics(_ db: Database, caseRowId: Int64) throws {
-        try db.execute(sql: """
-            DELETE FROM roster_case_count WHERE caseRowId = :case;
-            INSERT INTO roster_case_count (caseRowId, status, count)
-                SELECT caseRowId, status, COUNT(*) FROM roster_record WHERE caseRowId = :case GROUP BY status;
-            DELETE FROM roster_case_county WHERE caseRowId = :case;
-            INSERT INTO roster_case_county (caseRowId, county, count)
-                SELECT caseRowId, county, COUNT(*) FROM roster_record WHERE caseRowId = :case AND status = 'valid' GROUP BY county;
-            """, arguments: ["case": caseRowId])
     }
 
     func statusCounts(_ db: Database, sql: String, arguments: StatementArguments) throws -> StatusCounts {
@@ -162,6 +155,8 @@ private final class RecordInserter {
     private let batchNumber: Int
     private let insertRecord: BoundStatement
     private(set) var count = 0
+    /// The batch's records by status and county, as inserted (before the duplicate rule).
+    private(set) var statistics = CaseStatisticsChange()
 
     init(db: Database, caseRowId: Int64, batchNumber: Int, lines: RecordLineWriter) throws {
         self.caseRowId = caseRowId
@@ -190,12 +185,14 @@ private final class RecordInserter {
             insertRecord.bind(10, statement.name)
             insertRecord.bind(11, statement.birthDate?.iso)
             insertRecord.bind(12, statement.address)
-            insertRecord.bind(13, statement.address.map(County.of(address:)))
+            let county = statement.address.map(County.of(address:))
+            insertRecord.bind(13, county)
             insertRecord.bind(14, record.lineIsObject ? 1 : 0)
             let line = try lines.append(record.line)
             insertRecord.bind(15, line.offset)
             insertRecord.bind(16, Int64(line.length))
             try insertRecord.run()
+            statistics.add(record.status, county: county)
         }
         count += records.count
     }

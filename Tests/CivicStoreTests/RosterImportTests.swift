@@ -85,6 +85,8 @@ struct RosterImportTests {
             counts.append(rosterCase.counts)
             // Adding batches only ever turns records into duplicates, never back.
             #expect(newDuplicates == rosterCase.counts[.duplicate])
+            let statistics = try workspace.statisticsAndRecount()
+            #expect(statistics.stored == statistics.recounted)
         }
         #expect(results.allSatisfy { $0 == results[0] })
         #expect(counts.allSatisfy { $0 == counts[0] })

@@ -86,6 +86,8 @@ struct RosterQueryTests {
         #expect(rosterCase.batches.map(\.records) == [25_000, 25_000, 25_000, 25_000])
         #expect(try store.recordCount(caseId: "113002") == 100_000)
         #expect(try store.recordCount(caseId: "113002", filter: RecordFilter(status: .duplicate)) == rosterCase.counts[.duplicate])
+        let statistics = try Self.shared.get().statisticsAndRecount("113002")
+        #expect(statistics.stored == statistics.recounted)
     }
 
     @Test func filtersAndPagesQuickly() throws {

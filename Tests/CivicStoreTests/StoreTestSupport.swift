@@ -3,6 +3,7 @@ import CivicCrypto
 import CivicStore
 import CivicTestSupport
 import Foundation
+import Testing
 
 /// A workspace in a fresh temporary folder, removed when the test is done with it.
 final class TestWorkspace {
@@ -52,6 +53,24 @@ final class TestWorkspace {
     /// The batches whose record lines the workspace holds, by file SHA-256.
     func lineFiles() throws -> [String] {
         try files().filter { $0.hasPrefix("lines/") }.map { String($0.dropFirst(6)) }
+    }
+
+    /// The case's statistics as stored, beside the same figures counted afresh from its records:
+    /// imports add to the stored ones, which must never drift from a recount.
+    func statisticsAndRecount(_ caseId: String = RosterFixtures.caseId) throws -> (stored: [String], recounted: [String]) {
+        let rosterCase = try #require(try store.rosterCase(caseId))
+        let records = try store.records(caseId: caseId, offset: 0, limit: 1_000_000)
+        var counts = StatusCounts()
+        var counties: [String: Int] = [:]
+        for record in records {
+            counts[record.status] += 1
+            if record.status == .valid, let address = record.address { counties[County.of(address: address), default: 0] += 1 }
+        }
+        func lines(_ counts: StatusCounts, _ counties: [String: Int]) -> [String] {
+            counts.all.map { "\($0.status.rawValue) \($0.count)" } + counties.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        }
+        return (lines(rosterCase.counts, Dictionary(uniqueKeysWithValues: rosterCase.counties.map { ($0.county, $0.count) })),
+                lines(counts, counties))
     }
 
     /// Every record of the case as (batch, seq, status), in roster order.
