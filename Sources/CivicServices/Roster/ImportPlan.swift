@@ -41,11 +41,16 @@ public struct ImportPlan: Sendable {
         }
     }
 
-    /// Opens each file and places it (blocking: reads and hashes every file once).
+    /// Opens each file and places it (blocking: reads and hashes every file once, several files
+    /// at a time on all cores).
     init(files: [URL], encryptionCertificate: CertificateInfo, store: some RosterImportStoring) {
-        entries = files.map { file in
-            Entry(file: file, state: Self.state(of: file, for: encryptionCertificate, store: store))
+        let opening = OrderedParallelMap<URL, State>(workers: min(files.count, ProcessInfo.processInfo.activeProcessorCount),
+                                                     capacity: files.count) { file in
+            Self.state(of: file, for: encryptionCertificate, store: store)
         }
+        defer { opening.stop() }
+        files.forEach(opening.submit)
+        entries = files.compactMap { file in opening.takeNext().map { Entry(file: file, state: $0) } }
     }
 
     private static func state(of file: URL, for certificate: CertificateInfo, store: some RosterImportStoring) -> State {
