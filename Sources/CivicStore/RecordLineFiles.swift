@@ -113,8 +113,11 @@ final class RecordLineWriter {
         file.discard()
     }
 
+    /// Each megabyte goes to disk as soon as it is written, so committing does not wait long.
     private func flush() throws {
-        try file.handle.write(buffer)
+        let handle = file.handle
+        try handle.write(buffer)
+        handle.startWriteback(offset: written, length: buffer.count)
         written += Int64(buffer.count)
         buffer.removeAll(keepingCapacity: true)
     }
