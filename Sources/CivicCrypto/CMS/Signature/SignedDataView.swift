@@ -121,6 +121,16 @@ struct SignerInfoView {
         let values: [DERElement]
     }
 
+    /// The signed attribute of this type: nil when there are several, `.some(nil)` when none.
+    func onlyAttribute(_ type: [UInt8], in bytes: [UInt8]) -> Attribute?? {
+        var found: Attribute?
+        for attribute in attributes where DERValue.equals(bytes, attribute.type, type) {
+            guard found == nil else { return nil }
+            found = attribute
+        }
+        return .some(found)
+    }
+
     init?(_ bytes: [UInt8], _ element: DERElement) {
         var fields = DERCursor(bytes, within: element.contents)
         guard let version = fields.next(0x02), version.contents.count == 1, bytes[version.contents.lowerBound] < 0x80 else { return nil }
@@ -128,7 +138,7 @@ struct SignerInfoView {
         case 0x30:
             guard let sequence = fields.next() else { return nil }
             var inner = fields.inside(sequence)
-            guard let issuer = inner.next(0x30), NameReader.read(bytes, issuer) != nil,
+            guard let issuer = inner.next(0x30), NameReader.isReadable(bytes, issuer),
                   let serial = inner.next(0x02), DERValue.isMinimalInteger(bytes, serial.contents), inner.isAtEnd else { return nil }
             identifier = .issuerAndSerial(issuer: issuer.range, serial: serial.contents)
         case 0x80:
