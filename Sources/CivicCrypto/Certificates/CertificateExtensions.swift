@@ -37,7 +37,7 @@ struct CertificateExtensions {
                 critical = bytes[flag.contents.lowerBound] != 0
             }
             guard let value = fields.next(0x04), fields.isAtEnd,
-                  !seen.contains(where: { bytes[$0].elementsEqual(bytes[oid.contents]) }) else { return nil }
+                  !seen.contains(where: { DERValue.equals(bytes, $0, bytes, oid.contents) }) else { return nil }
             seen.append(oid.contents)
             guard read(bytes, oid: oid.contents, value: value) else { return nil }
             if critical && !Self.isSupported(bytes, oid.contents) { hasUnsupportedCriticalExtension = true }

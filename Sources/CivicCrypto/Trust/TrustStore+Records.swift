@@ -12,12 +12,12 @@ extension TrustStore {
         // An unsupported critical extension makes a certificate unusable, as in X509_verify_cert.
         if leaf.extensions.hasUnsupportedCriticalExtension { return false }
         let bytes = leaf.bytes
-        guard let named = issuers.firstIndex(where: { bytes[leaf.issuer].elementsEqual($0.subjectDER) }) else { return nil }
+        guard let named = issuers.firstIndex(where: { DERValue.equals(bytes, leaf.issuer, $0.subjectDER) }) else { return nil }
         let authorityKey = leaf.extensions.authorityKeyIdentifier
         var undecided = false
         for index in issuers[named].sameSubject {
             let issuer = issuers[index]
-            if let authorityKey, let keyIdentifier = issuer.keyIdentifier, !bytes[authorityKey].elementsEqual(keyIdentifier) { continue }
+            if let authorityKey, let keyIdentifier = issuer.keyIdentifier, !DERValue.equals(bytes, authorityKey, keyIdentifier) { continue }
             guard issuer.mayIssue else {
                 undecided = true
                 continue
@@ -50,7 +50,7 @@ extension TrustedIssuer {
     func signed(_ certificate: CertificateView) -> Bool? {
         let bytes = certificate.bytes
         // The algorithm inside the signed part must be the one used, as RFC 5280 requires.
-        guard bytes[certificate.signatureAlgorithm].elementsEqual(bytes[certificate.innerSignatureAlgorithm]) else { return false }
+        guard DERValue.equals(bytes, certificate.signatureAlgorithm, bytes, certificate.innerSignatureAlgorithm) else { return false }
         var algorithm = DERCursor(bytes, within: certificate.signatureAlgorithm)
         guard let oid = DERValue.algorithm(&algorithm) else { return false }
         guard let nid = Self.digests.first(where: { DERValue.equals(bytes, oid, $0.algorithm) })?.nid else { return nil }

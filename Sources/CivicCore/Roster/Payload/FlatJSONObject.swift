@@ -173,16 +173,16 @@ private struct Scanner {
     static func plainRun(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, highBits: inout UInt8) -> Int {
         guard let base = buffer.baseAddress else { return start }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        // The high bit of each octet that is zero (exact for whether there is one).
+        func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word }
         var index = start
         var high: UInt64 = 0
         while index + 8 <= buffer.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             // Octets below 0x20 (exact for whether there is one: octets of 0x80 and above
-            // neither match nor borrow), `"` and `\\`.
-            let special = (word &- ones &* 0x20) & ~word & highs != 0
-                || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-            if special { break }
+            // neither match nor borrow), `"` and `\\`, tested at once.
+            let special = ((word &- ones &* 0x20) & ~word | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))) & highs
+            if special != 0 { break }
             high |= word & highs
             index += 8
         }

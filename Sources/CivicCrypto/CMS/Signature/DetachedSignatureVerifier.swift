@@ -87,7 +87,7 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, Sendab
         guard DERValue.equals(bytes, signer.digestAlgorithm, OID.Contents.sha256),
               DERValue.equals(bytes, signer.signatureAlgorithm, OID.Contents.rsaEncryption)
                 || DERValue.equals(bytes, signer.signatureAlgorithm, OID.Contents.sha256WithRSAEncryption) else { return false }
-        if let embedded = view.embeddedContent, !bytes[embedded].elementsEqual(content) { return false }
+        if let embedded = view.embeddedContent, !DERValue.equals(bytes, embedded, content) { return false }
         let contentDigest = Digest.sha256(content)
         guard let signedAttributes = signer.signedAttributes else {
             return key.verifies(bytes, signature: signer.signature, digestNID: NID_sha256, digest: contentDigest)
@@ -100,7 +100,7 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, Sendab
         guard let type = signer.onlyAttribute(OID.Contents.contentType, in: bytes) else { return false }
         if let type {
             guard type.values.count == 1, type.values[0].tag == 0x06,
-                  bytes[type.values[0].contents].elementsEqual(bytes[view.contentType]) else { return false }
+                  DERValue.equals(bytes, type.values[0].contents, bytes, view.contentType) else { return false }
         }
         // The signature covers the attributes' DER as a SET: the [0] element retagged.
         var attributes = Array(bytes[signedAttributes])

@@ -74,12 +74,12 @@ struct SignedDataView {
         for certificate in certificates {
             switch signer.identifier {
             case .keyIdentifier(let identifier):
-                if let own = certificate.extensions.subjectKeyIdentifier, bytes[own].elementsEqual(bytes[identifier]) {
+                if let own = certificate.extensions.subjectKeyIdentifier, DERValue.equals(bytes, own, bytes, identifier) {
                     return .found(certificate)
                 }
             case .issuerAndSerial(let issuer, let serial):
-                guard bytes[certificate.serial].elementsEqual(bytes[serial]) else { continue }
-                guard bytes[certificate.issuer].elementsEqual(bytes[issuer]) else { return .undecided }
+                guard DERValue.equals(bytes, certificate.serial, bytes, serial) else { continue }
+                guard DERValue.equals(bytes, certificate.issuer, bytes, issuer) else { return .undecided }
                 return .found(certificate)
             }
         }
