@@ -41,7 +41,8 @@ struct FlatJSONObject {
         var key = key
         return key.withUTF8 { wanted in
             keys.firstIndex { text in
-                text.hasEscapes ? decoded(text).elementsEqual(wanted) : bytes[text.range].elementsEqual(wanted)
+                text.hasEscapes ? decoded(text).elementsEqual(wanted)
+                    : text.range.count == wanted.count && bytes[text.range].elementsEqual(wanted)
             }.map { values[$0] }
         }
     }
@@ -88,7 +89,7 @@ struct FlatJSONObject {
             for earlier in keys[..<index] {
                 let same = keys[index].hasEscapes || earlier.hasEscapes
                     ? decoded(keys[index]) == decoded(earlier)
-                    : bytes[keys[index].range].elementsEqual(bytes[earlier.range])
+                    : keys[index].range.count == earlier.range.count && bytes[keys[index].range].elementsEqual(bytes[earlier.range])
                 if same { return true }
             }
         }

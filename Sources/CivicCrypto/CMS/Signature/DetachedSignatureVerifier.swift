@@ -94,13 +94,12 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, Sendab
         }
         // messageDigest: one attribute with one OCTET STRING value, the content's digest;
         // contentType, when there, likewise one OID value naming the encapsulated content's type.
-        guard let digest = signer.onlyAttribute(OID.Contents.messageDigest, in: bytes), let digest,
-              digest.values.count == 1, digest.values[0].tag == 0x04,
-              DERValue.equals(bytes, digest.values[0].contents, contentDigest) else { return false }
+        guard let digest = signer.onlyAttribute(OID.Contents.messageDigest, in: bytes), let value = digest?.singleValue,
+              value.tag == 0x04, DERValue.equals(bytes, value.contents, contentDigest) else { return false }
         guard let type = signer.onlyAttribute(OID.Contents.contentType, in: bytes) else { return false }
         if let type {
-            guard type.values.count == 1, type.values[0].tag == 0x06,
-                  DERValue.equals(bytes, type.values[0].contents, bytes, view.contentType) else { return false }
+            guard let value = type.singleValue, value.tag == 0x06,
+                  DERValue.equals(bytes, value.contents, bytes, view.contentType) else { return false }
         }
         // The signature covers the attributes' DER as a SET: the [0] element retagged.
         var attributes = Array(bytes[signedAttributes])
