@@ -55,10 +55,7 @@ public struct CertificateInfo: Sendable, Hashable {
     }
 
     /// True when the key may sign (digitalSignature or nonRepudiation, or no keyUsage at all).
-    public var maySign: Bool {
-        guard let keyUsage else { return true }
-        return !keyUsage.isDisjoint(with: [.digitalSignature, .nonRepudiation])
-    }
+    public var maySign: Bool { KeyUsage.allowsSigning(keyUsage) }
 
     /// True when the key may decrypt key-transport blocks (keyEncipherment, or no keyUsage).
     public var mayDecryptKeys: Bool {
@@ -79,6 +76,13 @@ public struct KeyUsage: OptionSet, Sendable, Hashable {
     public static let keyAgreement = KeyUsage(rawValue: 1 << 4)
     public static let keyCertSign = KeyUsage(rawValue: 1 << 5)
     public static let cRLSign = KeyUsage(rawValue: 1 << 6)
+
+    /// True when a certificate with this keyUsage (nil: none) may sign: digitalSignature or
+    /// nonRepudiation, or no keyUsage at all.
+    public static func allowsSigning(_ usage: KeyUsage?) -> Bool {
+        guard let usage else { return true }
+        return !usage.isDisjoint(with: [.digitalSignature, .nonRepudiation])
+    }
 
     /// The RFC 5280 names of the set bits, in order.
     public var names: [String] {

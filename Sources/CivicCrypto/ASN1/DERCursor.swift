@@ -1,3 +1,5 @@
+import Foundation
+
 /// One element of a DER encoding in a byte buffer: its identifier octet and where it lies.
 struct DERElement {
     let tag: UInt8
@@ -116,7 +118,20 @@ enum DERValue {
 
     /// True when the bytes in `range` are `expected`.
     static func equals(_ bytes: [UInt8], _ range: Range<Int>, _ expected: [UInt8]) -> Bool {
-        range.count == expected.count && bytes[range].elementsEqual(expected)
+        equals(bytes, range, expected, expected.indices)
+    }
+
+    /// True when `bytes[range]` and `other[otherRange]` hold the same octets: one `memcmp`
+    /// (names, serials, identifiers and OIDs are compared several times per record).
+    static func equals(_ bytes: [UInt8], _ range: Range<Int>, _ other: [UInt8], _ otherRange: Range<Int>) -> Bool {
+        precondition(range.upperBound <= bytes.count && otherRange.upperBound <= other.count, "range outside the buffer")
+        guard range.count == otherRange.count else { return false }
+        return bytes.withUnsafeBufferPointer { first in
+            other.withUnsafeBufferPointer { second in
+                guard let first = first.baseAddress, let second = second.baseAddress else { return range.isEmpty }
+                return memcmp(first + range.lowerBound, second + otherRange.lowerBound, range.count) == 0
+            }
+        }
     }
 
     /// An AlgorithmIdentifier whose parameters are absent or NULL: its OID's contents.

@@ -12,6 +12,8 @@ extension OID {
         static let contentType = pkcs(0x09, 0x03)
         static let messageDigest = pkcs(0x09, 0x04)
         static let sha256: [UInt8] = [0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01]
+        /// 2.5.4.3, the CN attribute type.
+        static let commonName: [UInt8] = [0x55, 0x04, 0x03]
 
         // Certificate extensions (RFC 5280 and the ones OpenSSL knows).
         static let subjectKeyIdentifier = x509(14)
@@ -45,23 +47,38 @@ extension OID {
     /// no names); nil for arcs beyond 64 bits, which OpenSSL then spells.
     static func dotted(contents bytes: [UInt8], _ range: Range<Int>) -> String? {
         var text = ""
+        let read = forEachSubidentifier(bytes, range) { value, first in
+            if first {
+                let top: UInt64 = value < 40 ? 0 : value < 80 ? 1 : 2
+                text = "\(top).\(value - top * 40)"
+            } else {
+                text += ".\(value)"
+            }
+        }
+        return read ? text : nil
+    }
+
+    /// True when `dotted` spells the OID, found without spelling it.
+    static func hasDottedForm(contents bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        forEachSubidentifier(bytes, range) { _, _ in }
+    }
+
+    /// Calls `subidentifier` with each subidentifier's value (and whether it is the first,
+    /// which holds two arcs); false when one exceeds 64 bits or none ends.
+    private static func forEachSubidentifier(_ bytes: [UInt8], _ range: Range<Int>,
+                                             _ subidentifier: (UInt64, Bool) -> Void) -> Bool {
         var value: UInt64 = 0
         var first = true
         for index in range {
             let byte = bytes[index]
-            guard value >> 57 == 0 else { return nil }
+            guard value >> 57 == 0 else { return false }
             value = value << 7 | UInt64(byte & 0x7F)
             guard byte & 0x80 == 0 else { continue }
-            if first {
-                let top: UInt64 = value < 40 ? 0 : value < 80 ? 1 : 2
-                text = "\(top).\(value - top * 40)"
-                first = false
-            } else {
-                text += ".\(value)"
-            }
+            subidentifier(value, first)
+            first = false
             value = 0
         }
-        return first ? nil : text
+        return !first
     }
 
     /// OpenSSL's short name for the attribute type with these contents octets (`CN`, `C`, …),

@@ -16,14 +16,16 @@ struct CertificateExtensions {
     /// The subjectKeyIdentifier's and the authorityKeyIdentifier's keyIdentifier octets.
     private(set) var subjectKeyIdentifier: Range<Int>?
     private(set) var authorityKeyIdentifier: Range<Int>?
-    /// certificatePolicies' OIDs, dotted.
-    private(set) var policies: [String] = []
+    /// certificatePolicies' value, when present: checked when read, its OIDs spelt only when
+    /// asked for (`policies(in:)`).
+    private(set) var certificatePolicies: Range<Int>?
     /// A critical extension OpenSSL does not support (`EXFLAG_CRITICAL`).
     private(set) var hasUnsupportedCriticalExtension = false
 
     init?(_ bytes: [UInt8], _ list: DERElement) {
         var cursor = DERCursor(bytes, within: list.contents)
         var seen: [Range<Int>] = []
+        seen.reserveCapacity(12)
         while !cursor.isAtEnd {
             // Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
             guard let element = cursor.next(0x30) else { return nil }
@@ -35,7 +37,7 @@ struct CertificateExtensions {
                 critical = bytes[flag.contents.lowerBound] != 0
             }
             guard let value = fields.next(0x04), fields.isAtEnd,
-                  !seen.contains(where: { bytes[$0].elementsEqual(bytes[oid.contents]) }) else { return nil }
+                  !seen.contains(where: { DERValue.equals(bytes, $0, bytes, oid.contents) }) else { return nil }
             seen.append(oid.contents)
             guard read(bytes, oid: oid.contents, value: value) else { return nil }
             if critical && !Self.isSupported(bytes, oid.contents) { hasUnsupportedCriticalExtension = true }
@@ -72,21 +74,29 @@ struct CertificateExtensions {
             return true
         }
         if equals(OID.Contents.certificatePolicies) {
-            guard let read = Self.policies(bytes, contents) else { return false }
-            policies = read
+            guard Self.policiesDecode(bytes, contents) else { return false }
+            certificatePolicies = contents
             return true
         }
         // Decoded by OpenSSL's own decoder, value alone: the result is OpenSSL's.
-        for (known, nid) in [(OID.Contents.extendedKeyUsage, NID_ext_key_usage), (OID.Contents.subjectAltName, NID_subject_alt_name),
-                             (OID.Contents.crlDistributionPoints, NID_crl_distribution_points)] where equals(known) {
-            return bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.map { civic_extension_value_check(nid, $0 + contents.lowerBound, contents.count) == 1 } ?? false
-            }
+        for (known, nid) in Self.decodedByOpenSSL where equals(known) {
+            return Self.openSSLDecodes(nid, bytes, contents)
         }
-        // Extensions whose reading depends on more than the value.
-        let judgedOtherwise = [OID.Contents.proxyCertInfo, OID.Contents.nameConstraints, OID.Contents.netscapeCertType,
-                               OID.Contents.ipAddressBlocks, OID.Contents.autonomousSystemIds]
-        return !judgedOtherwise.contains(where: equals)
+        return !Self.judgedOtherwise.contains(where: equals)
+    }
+
+    private static let decodedByOpenSSL = [(OID.Contents.extendedKeyUsage, NID_ext_key_usage),
+                                           (OID.Contents.subjectAltName, NID_subject_alt_name),
+                                           (OID.Contents.crlDistributionPoints, NID_crl_distribution_points)]
+
+    /// Extensions whose reading depends on more than the value.
+    private static let judgedOtherwise = [OID.Contents.proxyCertInfo, OID.Contents.nameConstraints, OID.Contents.netscapeCertType,
+                                          OID.Contents.ipAddressBlocks, OID.Contents.autonomousSystemIds]
+
+    private static func openSSLDecodes(_ nid: Int32, _ bytes: [UInt8], _ contents: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { civic_extension_value_check(nid, $0 + contents.lowerBound, contents.count) == 1 } ?? false
+        }
     }
 
     /// keyUsage BIT STRING: the first two octets, unused bits cleared; nil when empty (which
@@ -96,9 +106,9 @@ struct CertificateExtensions {
         guard let bits = cursor.next(0x03), cursor.isAtEnd, bits.contents.count >= 2 else { return nil }
         let unused = bytes[bits.contents.lowerBound]
         guard unused <= 7 else { return nil }
-        var octets = Array(bytes[bits.contents.lowerBound + 1..<bits.contents.upperBound])
-        octets[octets.count - 1] &= 0xFF << unused
-        let usage = UInt32(octets[0]) | (octets.count > 1 ? UInt32(octets[1]) << 8 : 0)
+        let first = bits.contents.lowerBound + 1, last = bits.contents.upperBound - 1
+        func octet(_ index: Int) -> UInt32 { UInt32(index == last ? bytes[index] & 0xFF << unused : bytes[index]) }
+        let usage = octet(first) | (first < last ? octet(first + 1) << 8 : 0)
         return usage == 0 ? nil : usage
     }
 
@@ -119,37 +129,54 @@ struct CertificateExtensions {
         return fields.isAtEnd ? isCA : nil
     }
 
-    /// certificatePolicies' OIDs; qualifiers, when present, must satisfy OpenSSL's decoder.
-    private static func policies(_ bytes: [UInt8], _ contents: Range<Int>) -> [String]? {
-        var cursor = DERCursor(bytes, within: contents)
-        guard let sequence = cursor.next(0x30), cursor.isAtEnd else { return nil }
-        var list = cursor.inside(sequence)
+    /// certificatePolicies' OIDs, dotted (empty without the extension).
+    func policies(in bytes: [UInt8]) -> [String] {
+        guard let certificatePolicies else { return [] }
         var oids: [String] = []
-        var qualified = false
-        while !list.isAtEnd {
-            guard let information = list.next(0x30) else { return nil }
-            var fields = list.inside(information)
-            guard let oid = fields.next(0x06), DERValue.isObjectIdentifier(bytes, oid.contents),
-                  let dotted = OID.dotted(contents: bytes, oid.contents) else { return nil }
-            if fields.optional(0x30) != nil { qualified = true }
-            guard fields.isAtEnd else { return nil }
+        _ = Self.forEachPolicy(bytes, certificatePolicies) { oid in
+            guard let dotted = OID.dotted(contents: bytes, oid) else { return false }
             oids.append(dotted)
-        }
-        if qualified {
-            let decodes = bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.map { civic_extension_value_check(NID_certificate_policies, $0 + contents.lowerBound, contents.count) == 1 }
-            }
-            guard decodes == true else { return nil }
+            return true
         }
         return oids
     }
 
+    /// True when certificatePolicies reads as OpenSSL reads it: OIDs it spells dotted, and
+    /// qualifiers, when present, that satisfy its decoder.
+    private static func policiesDecode(_ bytes: [UInt8], _ contents: Range<Int>) -> Bool {
+        var qualified = false
+        let read = forEachPolicy(bytes, contents) { oid in OID.hasDottedForm(contents: bytes, oid) } qualified: { qualified = true }
+        return read && (!qualified || openSSLDecodes(NID_certificate_policies, bytes, contents))
+    }
+
+    /// Calls `policy` with each PolicyInformation's OID (contents) while it returns true, and
+    /// `qualified` for each that has qualifiers; false when `policy` returned false or the
+    /// value is not a SEQUENCE OF PolicyInformation.
+    private static func forEachPolicy(_ bytes: [UInt8], _ contents: Range<Int>, _ policy: (Range<Int>) -> Bool,
+                                      qualified: () -> Void = {}) -> Bool {
+        var cursor = DERCursor(bytes, within: contents)
+        guard let sequence = cursor.next(0x30), cursor.isAtEnd else { return false }
+        var list = cursor.inside(sequence)
+        while !list.isAtEnd {
+            guard let information = list.next(0x30) else { return false }
+            var fields = list.inside(information)
+            guard let oid = fields.next(0x06), DERValue.isObjectIdentifier(bytes, oid.contents), policy(oid.contents) else { return false }
+            if fields.optional(0x30) != nil { qualified() }
+            guard fields.isAtEnd else { return false }
+        }
+        return true
+    }
+
     /// `X509_supported_extension`: the extensions OpenSSL accepts as critical.
     private static func isSupported(_ bytes: [UInt8], _ oid: Range<Int>) -> Bool {
-        [OID.Contents.netscapeCertType, OID.Contents.keyUsage, OID.Contents.subjectAltName, OID.Contents.basicConstraints,
-         OID.Contents.certificatePolicies, OID.Contents.crlDistributionPoints, OID.Contents.extendedKeyUsage,
-         OID.Contents.ipAddressBlocks, OID.Contents.autonomousSystemIds, OID.Contents.ocspNoCheck,
-         OID.Contents.policyConstraints, OID.Contents.proxyCertInfo, OID.Contents.nameConstraints,
-         OID.Contents.policyMappings, OID.Contents.inhibitAnyPolicy].contains { DERValue.equals(bytes, oid, $0) }
+        supported.contains { DERValue.equals(bytes, oid, $0) }
     }
+
+    private static let supported = [
+        OID.Contents.netscapeCertType, OID.Contents.keyUsage, OID.Contents.subjectAltName, OID.Contents.basicConstraints,
+        OID.Contents.certificatePolicies, OID.Contents.crlDistributionPoints, OID.Contents.extendedKeyUsage,
+        OID.Contents.ipAddressBlocks, OID.Contents.autonomousSystemIds, OID.Contents.ocspNoCheck,
+        OID.Contents.policyConstraints, OID.Contents.proxyCertInfo, OID.Contents.nameConstraints,
+        OID.Contents.policyMappings, OID.Contents.inhibitAnyPolicy,
+    ]
 }

@@ -25,11 +25,9 @@ struct CertificateView {
     let signature: Range<Int>
     /// The serial number INTEGER's contents.
     let serial: Range<Int>
-    /// The issuer and subject Names, whole elements, and their attributes read.
-    let issuer: Range<Int>
-    let subject: Range<Int>
-    let issuerName: DistinguishedName
-    let subjectName: DistinguishedName
+    /// The issuer and subject Names, checked readable (`NameReader`) and read when asked for.
+    let issuerElement: DERElement
+    let subjectElement: DERElement
     let notBefore: Date
     let notAfter: Date
     /// The RSA modulus and exponent INTEGERs' contents, or nil for another kind of key.
@@ -37,6 +35,14 @@ struct CertificateView {
     let extensions: CertificateExtensions
 
     var der: [UInt8] { Array(bytes[range]) }
+
+    /// The issuer and subject Names, whole elements.
+    var issuer: Range<Int> { issuerElement.range }
+    var subject: Range<Int> { subjectElement.range }
+
+    // The Names were found readable when the view was made: the empty Name is never returned.
+    var issuerName: DistinguishedName { NameReader.read(bytes, issuerElement) ?? DistinguishedName(attributes: []) }
+    var subjectName: DistinguishedName { NameReader.read(bytes, subjectElement) ?? DistinguishedName(attributes: []) }
 
     init?(_ bytes: [UInt8], element: DERElement) {
         guard element.tag == 0x30 else { return nil }
@@ -49,9 +55,9 @@ struct CertificateView {
               let serial = fields.next(0x02), DERValue.isMinimalInteger(bytes, serial.contents),
               bytes[serial.contents.lowerBound] & 0x80 == 0,
               let innerAlgorithm = fields.next(0x30),
-              let issuer = fields.next(0x30), let issuerName = NameReader.read(bytes, issuer),
+              let issuer = fields.next(0x30), NameReader.isReadable(bytes, issuer),
               let validity = fields.next(0x30),
-              let subject = fields.next(0x30), let subjectName = NameReader.read(bytes, subject),
+              let subject = fields.next(0x30), NameReader.isReadable(bytes, subject),
               let keyInfo = fields.next(0x30) else { return nil }
         var algorithmCursor = DERCursor(bytes, within: algorithm.range)
         var innerAlgorithmCursor = DERCursor(bytes, within: innerAlgorithm.range)
@@ -72,10 +78,8 @@ struct CertificateView {
         innerSignatureAlgorithm = innerAlgorithm.range
         signature = bits.contents.lowerBound + 1..<bits.contents.upperBound
         self.serial = serial.contents
-        self.issuer = issuer.range
-        self.subject = subject.range
-        self.issuerName = issuerName
-        self.subjectName = subjectName
+        issuerElement = issuer
+        subjectElement = subject
         self.notBefore = notBefore
         self.notAfter = notAfter
         self.rsaKey = rsaKey.modulus.isEmpty ? nil : (rsaKey.modulus, rsaKey.exponent)
@@ -133,26 +137,37 @@ struct CertificateView {
         return text.isEmpty ? "0" : String(decoding: text, as: UTF8.self)
     }
 
+    var keyUsage: KeyUsage? { extensions.keyUsage.map(KeyUsage.init(openSSLBits:)) }
+
     /// The same `CertificateInfo` that `CertificateParser` makes through OpenSSL.
     func info() -> CertificateInfo {
         let der = self.der
         return CertificateInfo(
             der: der, subject: subjectName, issuer: issuerName, serialHex: serialHex,
-            notBefore: notBefore, notAfter: notAfter, keyUsage: extensions.keyUsage.map(KeyUsage.init(openSSLBits:)),
-            isCA: isCA, policies: extensions.policies,
+            notBefore: notBefore, notAfter: notAfter, keyUsage: keyUsage,
+            isCA: isCA, policies: extensions.policies(in: bytes),
             subjectKeyIdentifier: extensions.subjectKeyIdentifier.map { Array(bytes[$0]) },
             sha256: Digest.sha256Hex(der))
+    }
+
+    /// What `info()` tells the record rules, without making the rest of it.
+    func signerFacts() -> SignerFacts {
+        SignerFacts(commonName: NameReader.first(OID.Contents.commonName, of: bytes, subjectElement),
+                    notBefore: notBefore, notAfter: notAfter, maySign: KeyUsage.allowsSigning(keyUsage))
     }
 }
 
 extension KeyUsage {
     /// The usages in the bits of OpenSSL's `X509_get_key_usage`.
     init(openSSLBits bits: UInt32) {
-        let table: [(Int32, KeyUsage)] = [
-            (KU_DIGITAL_SIGNATURE, .digitalSignature), (KU_NON_REPUDIATION, .nonRepudiation),
-            (KU_KEY_ENCIPHERMENT, .keyEncipherment), (KU_DATA_ENCIPHERMENT, .dataEncipherment),
-            (KU_KEY_AGREEMENT, .keyAgreement), (KU_KEY_CERT_SIGN, .keyCertSign), (KU_CRL_SIGN, .cRLSign),
-        ]
-        self = KeyUsage(table.filter { bits & UInt32($0.0) != 0 }.map(\.1))
+        self = Self.openSSLBits.reduce(into: []) { usage, entry in
+            if bits & UInt32(entry.bit) != 0 { usage.insert(entry.usage) }
+        }
     }
+
+    private static let openSSLBits: [(bit: Int32, usage: KeyUsage)] = [
+        (KU_DIGITAL_SIGNATURE, .digitalSignature), (KU_NON_REPUDIATION, .nonRepudiation),
+        (KU_KEY_ENCIPHERMENT, .keyEncipherment), (KU_DATA_ENCIPHERMENT, .dataEncipherment),
+        (KU_KEY_AGREEMENT, .keyAgreement), (KU_KEY_CERT_SIGN, .keyCertSign), (KU_CRL_SIGN, .cRLSign),
+    ]
 }

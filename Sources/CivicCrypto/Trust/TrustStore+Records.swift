@@ -12,11 +12,12 @@ extension TrustStore {
         // An unsupported critical extension makes a certificate unusable, as in X509_verify_cert.
         if leaf.extensions.hasUnsupportedCriticalExtension { return false }
         let bytes = leaf.bytes
-        guard let named = issuers.firstIndex(where: { bytes[leaf.issuer].elementsEqual($0.subjectDER) }) else { return nil }
-        let authorityKey = leaf.extensions.authorityKeyIdentifier.map { Array(bytes[$0]) }
+        guard let named = issuers.firstIndex(where: { DERValue.equals(bytes, leaf.issuer, $0.subjectDER) }) else { return nil }
+        let authorityKey = leaf.extensions.authorityKeyIdentifier
         var undecided = false
-        for issuer in issuers[named].sameSubject.map({ issuers[$0] })
-        where authorityKey == nil || issuer.keyIdentifier == nil || authorityKey == issuer.keyIdentifier {
+        for index in issuers[named].sameSubject {
+            let issuer = issuers[index]
+            if let authorityKey, let keyIdentifier = issuer.keyIdentifier, !DERValue.equals(bytes, authorityKey, keyIdentifier) { continue }
             guard issuer.mayIssue else {
                 undecided = true
                 continue
@@ -49,13 +50,10 @@ extension TrustedIssuer {
     func signed(_ certificate: CertificateView) -> Bool? {
         let bytes = certificate.bytes
         // The algorithm inside the signed part must be the one used, as RFC 5280 requires.
-        guard bytes[certificate.signatureAlgorithm].elementsEqual(bytes[certificate.innerSignatureAlgorithm]) else { return false }
+        guard DERValue.equals(bytes, certificate.signatureAlgorithm, bytes, certificate.innerSignatureAlgorithm) else { return false }
         var algorithm = DERCursor(bytes, within: certificate.signatureAlgorithm)
         guard let oid = DERValue.algorithm(&algorithm) else { return false }
-        let digests: [([UInt8], Int32)] = [(OID.Contents.sha256WithRSAEncryption, NID_sha256),
-                                           (OID.Contents.sha384WithRSAEncryption, NID_sha384),
-                                           (OID.Contents.sha512WithRSAEncryption, NID_sha512)]
-        guard let nid = digests.first(where: { DERValue.equals(bytes, oid, $0.0) })?.1 else { return nil }
+        guard let nid = Self.digests.first(where: { DERValue.equals(bytes, oid, $0.algorithm) })?.nid else { return nil }
         guard let rsaKey else {
             return OpenSSLContext.rsaVerifies(Array(bytes[certificate.signature]), over: Array(bytes[certificate.signedPart]),
                                               digest: OpenSSLContext.digest(nid: nid), publicKey: publicKey)
@@ -63,4 +61,9 @@ extension TrustedIssuer {
         return rsaKey.verifies(bytes, signature: certificate.signature, digestNID: nid,
                                digest: Digest.of(nid: nid, bytes, certificate.signedPart))
     }
+
+    /// The signature algorithms `signed` checks, with their digests.
+    private static let digests: [(algorithm: [UInt8], nid: Int32)] = [(OID.Contents.sha256WithRSAEncryption, NID_sha256),
+                                                                      (OID.Contents.sha384WithRSAEncryption, NID_sha384),
+                                                                      (OID.Contents.sha512WithRSAEncryption, NID_sha512)]
 }

@@ -18,6 +18,11 @@ struct JSONLineTests {
         #"{"a":1.5}"#, #"{"a":1e3}"#, #"{"a":true,"b":null}"#, #"{"a":{"b":1}}"#, #"{"a":[1]}"#,
         #"{"a":01}"#, #"{"a":"x"} x"#, #"{"a":"x",}"#, #"{"a":"x""#, #"["a"]"#, #""a""#, "", "{\"a\":\"\u{1}\"}",
         #"{"a":1,"a":2}"#, #"{"seq":123456789012345678901}"#,
+        // Text beyond ASCII is scanned eight octets at a time, like ASCII: the string's end,
+        // escapes and control characters must still be found anywhere in a word.
+        #"{"address":"臺北市中正區重慶南路一段122號","statement":"本人同意連署。"}"#,
+        "{\"a\":\"臺北市中正區\u{1}重慶南路\"}", "{\"a\":\"臺北\u{1F}\"}", #"{"a":"臺北市中正區\"重慶南路","b":"é"}"#,
+        #"{"a":"ab臺北市中正區\u738b重慶南路\n"}"#, "{\"a\":\"臺北市中正區\u{7F}\u{80}\u{10FFFF}\"}",
     ])
     func sameAsDecoder(text: String) {
         #expect(JSONLine.object(Array(text.utf8)) == Self.decoded(text), "\(text)")
@@ -25,6 +30,15 @@ struct JSONLineTests {
 
     @Test func invalidUTF8IsNotAnObject() {
         #expect(JSONLine.object(Array(#"{"a":""#.utf8) + [0xFF] + Array(#""}"#.utf8)) == nil)
+        // At every place in a word of text beyond ASCII: a stray continuation octet, a lead
+        // octet without its continuation, an overlong form, a surrogate.
+        let text = Array("臺北市中正區重慶南路一段".utf8)
+        for invalid: [UInt8] in [[0x80], [0xE8], [0xC0, 0xAF], [0xED, 0xA0, 0x80]] {
+            for place in 0...9 {
+                let line = Array(#"{"a":""#.utf8) + text.prefix(place * 3) + invalid + text.dropFirst(place * 3) + Array(#""}"#.utf8)
+                #expect(JSONLine.object(line) == nil, "\(invalid) at \(place)")
+            }
+        }
     }
 
     @Test func typesStayApart() {

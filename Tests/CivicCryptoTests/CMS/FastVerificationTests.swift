@@ -32,6 +32,11 @@ struct FastVerificationTests {
         let fast = verifier.fastCheck(signature: signature, over: content)
         if let fast { #expect(fast == expected, comment, sourceLocation: sourceLocation) }
         #expect(verifier.check(signature: signature, over: content) == expected, comment, sourceLocation: sourceLocation)
+        // The verdict the record rules read, made without the signer's CertificateInfo.
+        let fastVerdict = verifier.fastVerdict(signature: signature, over: content)
+        #expect((fastVerdict == nil) == (fast == nil), comment, sourceLocation: sourceLocation)
+        if let fastVerdict { #expect(fastVerdict == SignatureVerdict(expected), comment, sourceLocation: sourceLocation) }
+        #expect(verifier.verdict(signature: signature, over: content) == SignatureVerdict(expected), comment, sourceLocation: sourceLocation)
         return fast
     }
 

@@ -45,7 +45,7 @@ public struct RecordChecker: Sendable {
               let signature = object.base64("sig") else {
             return CheckedRecord(seq: seq, line: line, lineIsObject: true, status: .malformed, statement: statement)
         }
-        let check = verifier.check(signature: signature, over: tbs)
+        let check = verifier.verdict(signature: signature, over: tbs)
         let status = RecordRules.status(of: statement, signature: check, headerCaseId: headerCaseId)
         return CheckedRecord(seq: seq, line: line, lineIsObject: true, status: status, statement: statement)
     }

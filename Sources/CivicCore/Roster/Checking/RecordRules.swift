@@ -6,10 +6,10 @@ public enum RecordRules {
 
     /// The status of a record whose line and statement were read completely, given what checking
     /// its signature established: the first rule it breaks, or `valid`.
-    public static func status(of statement: SignedStatement, signature: SignatureCheck, headerCaseId: String) -> RecordStatus {
+    public static func status(of statement: SignedStatement, signature: SignatureVerdict, headerCaseId: String) -> RecordStatus {
         guard statement.isComplete, let caseId = statement.caseId, let signedAt = statement.signedAt,
               let id = statement.id, let name = statement.name, let birthDate = statement.birthDate else { return .malformed }
-        let signer: CertificateInfo
+        let signer: SignerFacts
         switch signature {
         case .malformed:
             return .malformed

@@ -25,6 +25,9 @@ struct FlatJSONObject {
 
     init?(_ bytes: [UInt8]) {
         self.bytes = bytes
+        // Record lines have 4 fields, signed statements 7: one allocation each.
+        keys.reserveCapacity(8)
+        values.reserveCapacity(8)
         var scanner = Scanner()
         let scanned = bytes.withUnsafeBufferPointer { buffer -> Bool in
             scanner.buffer = buffer
@@ -38,7 +41,8 @@ struct FlatJSONObject {
         var key = key
         return key.withUTF8 { wanted in
             keys.firstIndex { text in
-                text.hasEscapes ? decoded(text).elementsEqual(wanted) : bytes[text.range].elementsEqual(wanted)
+                text.hasEscapes ? decoded(text).elementsEqual(wanted)
+                    : text.range.count == wanted.count && bytes[text.range].elementsEqual(wanted)
             }.map { values[$0] }
         }
     }
@@ -85,7 +89,7 @@ struct FlatJSONObject {
             for earlier in keys[..<index] {
                 let same = keys[index].hasEscapes || earlier.hasEscapes
                     ? decoded(keys[index]) == decoded(earlier)
-                    : bytes[keys[index].range].elementsEqual(bytes[earlier.range])
+                    : keys[index].range.count == earlier.range.count && bytes[keys[index].range].elementsEqual(bytes[earlier.range])
                 if same { return true }
             }
         }
@@ -133,57 +137,61 @@ private struct Scanner {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         var hasEscapes = false
-        var ascii = true
+        var highBits: UInt8 = 0
         while index < buffer.count {
-            index = Self.plainRun(buffer, from: index)
+            index = Self.plainRun(buffer, from: index, highBits: &highBits)
             guard index < buffer.count else { break }
             let byte = buffer[index]
             if byte == UInt8(ascii: "\"") {
                 let range = start..<index
                 index += 1
-                if !ascii && String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) == nil { return nil }
-                return FlatJSONObject.Text(range: range, hasEscapes: hasEscapes)
-            }
-            if byte < 0x20 { return nil }
-            if byte >= 0x80 { ascii = false }
-            if byte == UInt8(ascii: "\\") {
-                guard index + 1 < buffer.count else { return nil }
-                hasEscapes = true
-                switch buffer[index + 1] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    index += 2
-                case UInt8(ascii: "u"):
-                    guard index + 6 <= buffer.count, let value = Self.hexValue(buffer[index + 2..<index + 6]),
-                          !(0xD800...0xDFFF).contains(value) else { return nil }
-                    index += 6
-                default:
+                if highBits != 0 && (try? UTF8Span(validating: UnsafeBufferPointer(rebasing: buffer[range]).span)) == nil {
                     return nil
                 }
-                continue
+                return FlatJSONObject.Text(range: range, hasEscapes: hasEscapes)
             }
-            index += 1
+            // A control character, or a backslash.
+            guard byte == UInt8(ascii: "\\"), index + 1 < buffer.count else { return nil }
+            hasEscapes = true
+            switch buffer[index + 1] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                index += 2
+            case UInt8(ascii: "u"):
+                guard index + 6 <= buffer.count, let value = Self.hexValue(buffer[index + 2..<index + 6]),
+                      !(0xD800...0xDFFF).contains(value) else { return nil }
+                index += 6
+            default:
+                return nil
+            }
         }
         return nil
     }
 
-    /// The end of the run of plain octets (printable ASCII other than `"` and `\\`) from
-    /// `index`, eight at a time: base64 values are nothing else.
-    static func plainRun(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// The end of the run of plain octets (anything but `"`, `\\` and control characters) from
+    /// `index`, eight at a time: base64 values are nothing else, and text mostly. The high bits
+    /// of the octets passed are or-ed into `highBits`: zero when they were all ASCII.
+    static func plainRun(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, highBits: inout UInt8) -> Int {
         guard let base = buffer.baseAddress else { return start }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        // The high bit of each octet that is zero (exact for whether there is one).
+        func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word }
         var index = start
+        var high: UInt64 = 0
         while index + 8 <= buffer.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let special = word & highs != 0 || (word &- ones &* 0x20) & ~word & highs != 0
-                || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-            if special { break }
+            // Octets below 0x20 (exact for whether there is one: octets of 0x80 and above
+            // neither match nor borrow), `"` and `\\`, tested at once.
+            let special = ((word &- ones &* 0x20) & ~word | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))) & highs
+            if special != 0 { break }
+            high |= word & highs
             index += 8
         }
+        if high != 0 { highBits |= 0x80 }
         while index < buffer.count {
             let byte = buffer[index]
-            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
+            guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
+            highBits |= byte & 0x80
             index += 1
         }
         return index

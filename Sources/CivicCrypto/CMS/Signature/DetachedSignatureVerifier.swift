@@ -27,8 +27,41 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, Sendab
             ?? OpenSSLSignatureCheck(trustStore: trustStore).check(signature: signature, over: content)
     }
 
+    /// `check` reduced to what the record rules read; on the fast path the signer's
+    /// `CertificateInfo` is never made.
+    public func verdict(signature: [UInt8], over content: [UInt8]) -> SignatureVerdict {
+        fastVerdict(signature: signature, over: content)
+            ?? SignatureVerdict(OpenSSLSignatureCheck(trustStore: trustStore).check(signature: signature, over: content))
+    }
+
     /// The fast path alone; nil when the answer is OpenSSL's to give.
     func fastCheck(signature: [UInt8], over content: [UInt8]) -> SignatureCheck? {
+        switch fastOutcome(signature: signature, over: content) {
+        case nil: nil
+        case .malformed?: .malformed
+        case .badSignature(let signer)?: .badSignature(signer: signer.info())
+        case .verified(let signer, let chainTrusted)?: .verified(signer: signer.info(), chainTrusted: chainTrusted)
+        }
+    }
+
+    /// `fastCheck` reduced to the verdict.
+    func fastVerdict(signature: [UInt8], over content: [UInt8]) -> SignatureVerdict? {
+        switch fastOutcome(signature: signature, over: content) {
+        case nil: nil
+        case .malformed?: .malformed
+        case .badSignature?: .badSignature
+        case .verified(let signer, let chainTrusted)?: .verified(signer: signer.signerFacts(), chainTrusted: chainTrusted)
+        }
+    }
+
+    /// What the fast path established, the signer certificate as read from the DER.
+    private enum FastOutcome {
+        case malformed
+        case badSignature(CertificateView)
+        case verified(CertificateView, chainTrusted: Bool)
+    }
+
+    private func fastOutcome(signature: [UInt8], over content: [UInt8]) -> FastOutcome? {
         guard let view = SignedDataView(signature) else { return nil }
         guard view.signers.count == 1, let signer = view.signers.first,
               let certificates = view.certificates, !certificates.isEmpty else { return .malformed }
@@ -38,38 +71,35 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, Sendab
         case .none: return .malformed
         case .undecided: return nil
         }
-        let info = certificate.info()
         guard let numbers = certificate.rsaKey,
               let key = RSAVerificationKey(view.bytes, modulus: numbers.modulus, exponent: numbers.exponent),
               signatureVerifies(view, signer, key: key, content: content) else {
-            return .badSignature(signer: info)
+            return .badSignature(certificate)
         }
         let trusted = trustStore.chainsIgnoringDates(certificate, carried: certificates)
             ?? trustStore.chainsIgnoringDates(der: certificate.der, carried: certificates.map(\.der),
                                               leafIndex: certificates.firstIndex { $0.range == certificate.range })
-        return .verified(signer: info, chainTrusted: trusted)
+        return .verified(certificate, chainTrusted: trusted)
     }
 
     private func signatureVerifies(_ view: SignedDataView, _ signer: SignerInfoView, key: RSAVerificationKey, content: [UInt8]) -> Bool {
         let bytes = view.bytes
         guard DERValue.equals(bytes, signer.digestAlgorithm, OID.Contents.sha256),
-              [OID.Contents.rsaEncryption, OID.Contents.sha256WithRSAEncryption].contains(where: {
-                  DERValue.equals(bytes, signer.signatureAlgorithm, $0)
-              }) else { return false }
-        if let embedded = view.embeddedContent, !bytes[embedded].elementsEqual(content) { return false }
+              DERValue.equals(bytes, signer.signatureAlgorithm, OID.Contents.rsaEncryption)
+                || DERValue.equals(bytes, signer.signatureAlgorithm, OID.Contents.sha256WithRSAEncryption) else { return false }
+        if let embedded = view.embeddedContent, !DERValue.equals(bytes, embedded, content) { return false }
         let contentDigest = Digest.sha256(content)
         guard let signedAttributes = signer.signedAttributes else {
             return key.verifies(bytes, signature: signer.signature, digestNID: NID_sha256, digest: contentDigest)
         }
         // messageDigest: one attribute with one OCTET STRING value, the content's digest;
         // contentType, when there, likewise one OID value naming the encapsulated content's type.
-        let digests = signer.attributes.filter { DERValue.equals(bytes, $0.type, OID.Contents.messageDigest) }
-        guard digests.count == 1, digests[0].values.count == 1, digests[0].values[0].tag == 0x04,
-              DERValue.equals(bytes, digests[0].values[0].contents, contentDigest) else { return false }
-        let types = signer.attributes.filter { DERValue.equals(bytes, $0.type, OID.Contents.contentType) }
-        if !types.isEmpty {
-            guard types.count == 1, types[0].values.count == 1, types[0].values[0].tag == 0x06,
-                  bytes[types[0].values[0].contents].elementsEqual(bytes[view.contentType]) else { return false }
+        guard let digest = signer.onlyAttribute(OID.Contents.messageDigest, in: bytes), let value = digest?.singleValue,
+              value.tag == 0x04, DERValue.equals(bytes, value.contents, contentDigest) else { return false }
+        guard let type = signer.onlyAttribute(OID.Contents.contentType, in: bytes) else { return false }
+        if let type {
+            guard let value = type.singleValue, value.tag == 0x06,
+                  DERValue.equals(bytes, value.contents, bytes, view.contentType) else { return false }
         }
         // The signature covers the attributes' DER as a SET: the [0] element retagged.
         var attributes = Array(bytes[signedAttributes])

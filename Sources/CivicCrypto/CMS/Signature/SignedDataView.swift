@@ -74,12 +74,12 @@ struct SignedDataView {
         for certificate in certificates {
             switch signer.identifier {
             case .keyIdentifier(let identifier):
-                if let own = certificate.extensions.subjectKeyIdentifier, bytes[own].elementsEqual(bytes[identifier]) {
+                if let own = certificate.extensions.subjectKeyIdentifier, DERValue.equals(bytes, own, bytes, identifier) {
                     return .found(certificate)
                 }
             case .issuerAndSerial(let issuer, let serial):
-                guard bytes[certificate.serial].elementsEqual(bytes[serial]) else { continue }
-                guard bytes[certificate.issuer].elementsEqual(bytes[issuer]) else { return .undecided }
+                guard DERValue.equals(bytes, certificate.serial, bytes, serial) else { continue }
+                guard DERValue.equals(bytes, certificate.issuer, bytes, issuer) else { return .undecided }
                 return .found(certificate)
             }
         }
@@ -116,9 +116,21 @@ struct SignerInfoView {
     let signature: Range<Int>
 
     struct Attribute {
-        /// The OID's contents, and every value (whole elements).
+        /// The OID's contents.
         let type: Range<Int>
-        let values: [DERElement]
+        /// The value (whole element) when there is exactly one, as the attributes the
+        /// verifier reads must have; nil when there are several.
+        let singleValue: DERElement?
+    }
+
+    /// The signed attribute of this type: nil when there are several, `.some(nil)` when none.
+    func onlyAttribute(_ type: [UInt8], in bytes: [UInt8]) -> Attribute?? {
+        var found: Attribute?
+        for attribute in attributes where DERValue.equals(bytes, attribute.type, type) {
+            guard found == nil else { return nil }
+            found = attribute
+        }
+        return .some(found)
     }
 
     init?(_ bytes: [UInt8], _ element: DERElement) {
@@ -128,7 +140,7 @@ struct SignerInfoView {
         case 0x30:
             guard let sequence = fields.next() else { return nil }
             var inner = fields.inside(sequence)
-            guard let issuer = inner.next(0x30), NameReader.read(bytes, issuer) != nil,
+            guard let issuer = inner.next(0x30), NameReader.isReadable(bytes, issuer),
                   let serial = inner.next(0x02), DERValue.isMinimalInteger(bytes, serial.contents), inner.isAtEnd else { return nil }
             identifier = .issuerAndSerial(issuer: issuer.range, serial: serial.contents)
         case 0x80:
@@ -142,6 +154,7 @@ struct SignerInfoView {
         if let signed = fields.optional(0xA0) {
             var list = fields.inside(signed)
             var attributes: [Attribute] = []
+            attributes.reserveCapacity(4)
             while !list.isAtEnd {
                 guard let attribute = list.next(0x30), let read = Self.attribute(bytes, attribute) else { return nil }
                 attributes.append(read)
@@ -166,7 +179,8 @@ struct SignerInfoView {
         guard let type = fields.next(0x06), DERValue.isObjectIdentifier(bytes, type.contents),
               let set = fields.next(0x31), fields.isAtEnd else { return nil }
         var valueCursor = fields.inside(set)
-        var values: [DERElement] = []
+        var first: DERElement?
+        var previous: DERElement?
         while let value = valueCursor.next() {
             switch value.tag {
             case 0x06: guard DERValue.isObjectIdentifier(bytes, value.contents) else { return nil }
@@ -175,10 +189,11 @@ struct SignerInfoView {
             case 0x18: guard value.contents.count >= 15 else { return nil }
             default: return nil
             }
-            if let previous = values.last, !bytes[previous.range].lexicographicallyPrecedes(bytes[value.range]) { return nil }
-            values.append(value)
+            if let previous, !bytes[previous.range].lexicographicallyPrecedes(bytes[value.range]) { return nil }
+            if first == nil { first = value }
+            previous = value
         }
-        guard valueCursor.isAtEnd, !values.isEmpty else { return nil }
-        return Attribute(type: type.contents, values: values)
+        guard valueCursor.isAtEnd, let first, let previous else { return nil }
+        return Attribute(type: type.contents, singleValue: first.range == previous.range ? first : nil)
     }
 }
