@@ -37,10 +37,17 @@ public final class StagedFile {
     /// The file as written so far, to write more or copy from.
     public var handle: FileDescriptorHandle { FileDescriptorHandle(descriptor: descriptor, path: destination.path) }
 
+    /// Flushes the content written so far to disk (`commit()` does it too; done before, it
+    /// leaves `commit()` little to wait for). May run on another thread than the writing one,
+    /// once the writing is done.
+    public func sync() throws {
+        if fsync(descriptor) != 0 { throw FileWriteError(path: destination.path, code: errno) }
+    }
+
     /// Flushes the content to disk and renames it over `destination`.
     public func commit() throws {
         guard !finished else { return }
-        if fsync(descriptor) != 0 { throw FileWriteError(path: destination.path, code: errno) }
+        try sync()
         close(descriptor)
         finished = true
         if rename(temporaryURL.path, destination.path) != 0 {

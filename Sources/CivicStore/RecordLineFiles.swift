@@ -88,6 +88,33 @@ final class RecordLineWriter {
     private let file: StagedFile
     private var buffer: [UInt8] = []
     private var written: Int64 = 0
+    private var sync: Sync?
+
+    /// A flush to disk on a thread of its own, while nothing writes to the file; `error` is
+    /// read only once `done` has been signalled.
+    private final class Sync: @unchecked Sendable {
+        private let file: StagedFile
+        private let done = DispatchSemaphore(value: 0)
+        private var error: Error?
+
+        init(_ file: StagedFile) {
+            self.file = file
+            Thread { [self] in
+                do { try self.file.sync() } catch { self.error = error }
+                done.signal()
+            }.start()
+        }
+
+        func wait() throws {
+            done.wait()
+            if let error { throw error }
+        }
+    }
+
+    private func finishSync() throws {
+        defer { sync = nil }
+        try sync?.wait()
+    }
 
     init(_ file: StagedFile) {
         self.file = file
@@ -102,14 +129,23 @@ final class RecordLineWriter {
         return place
     }
 
+    /// Writes what is buffered and has a thread of its own flush the file to disk, while the
+    /// caller goes on with the batch's last queries; `commit()` waits for it.
+    func startSync() throws {
+        try flush()
+        sync = Sync(file)
+    }
+
     /// Writes what is buffered, flushes the file to disk and renames it into place.
     func commit() throws {
+        try finishSync()
         try flush()
         try file.commit()
     }
 
     /// Removes the staged file (the import failed); a committed file is left alone.
     func discard() {
+        try? finishSync()
         file.discard()
     }
 

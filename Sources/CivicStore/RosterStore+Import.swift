@@ -18,6 +18,7 @@ extension RosterStore: RosterImportStoring {
             defer { writer.inserter?.lines.discard() }
             try body(writer)
             guard let header = writer.header, let inserter = writer.inserter else { throw RosterPayloadError.empty }
+            try inserter.lines.startSync()
             let caseRowId = inserter.caseRowId
             try db.execute(sql: "UPDATE roster_batch SET records = ? WHERE caseRowId = ? AND number = ?",
                            arguments: [inserter.count, caseRowId, header.batch.number])
