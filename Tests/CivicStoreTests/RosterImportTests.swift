@@ -167,6 +167,36 @@ struct RosterImportTests {
         #expect(try workspace.lineFiles().isEmpty)
     }
 
+    @Test func severalFilesAreReadAheadOfTheStoreAndEachLandsOnItsOwn() throws {
+        let workspace = try TestWorkspace()
+        let batches = (1...3).map { number in
+            TestBatch(number: number, records: (0..<30).map { TestRecord.person(number * 30 + $0) })
+        }
+        // The second file breaks off half-way (a tampered file): it alone is rolled back, the third
+        // still lands, and every step is reported in order.
+        let files = [TestWorkspace.importable(batches[0]), TestWorkspace.importable(batches[1], failAfterChunks: 3),
+                     TestWorkspace.importable(batches[2])]
+        var events: [String] = []
+        workspace.importer(recordsPerUnit: 2).importBatches(files, starting: { events.append("start \($0)") }) { index, outcome in
+            switch outcome {
+            case .success(.imported(let imported)): events.append("imported \(index): \(imported.records)")
+            case .success(.alreadyImported): events.append("already \(index)")
+            case .failure(let error): events.append("failed \(index): \(error is ChunkedPlaintext.Failure)")
+            }
+            return true
+        }
+        #expect(events == ["start 0", "imported 0: 30", "start 1", "failed 1: true", "start 2", "imported 2: 30"])
+        #expect(try workspace.store.rosterCase(RosterFixtures.caseId)?.batches.map(\.number) == [1, 3])
+        #expect(try workspace.lineFiles().count == 2)
+
+        // Told to stop after a file, the import starts no other.
+        let stopping = try TestWorkspace()
+        var started: [Int] = []
+        stopping.importer().importBatches([files[0], files[2]], starting: { started.append($0) }) { _, _ in false }
+        #expect(started == [0])
+        #expect(try stopping.store.rosterCase(RosterFixtures.caseId)?.batches.map(\.number) == [1])
+    }
+
     @Test func linesLeftByACrashedImportGoWithTheNextImport() throws {
         let workspace = try TestWorkspace()
         try workspace.importBatch(TestBatch(number: 1, records: [.person(1)]))

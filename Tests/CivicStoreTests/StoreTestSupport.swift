@@ -35,10 +35,17 @@ final class TestWorkspace {
     @discardableResult
     func importBatch(_ batch: TestBatch, importer: RosterImporter? = nil, failAfterChunks: Int? = nil,
                      cancellation: CancellationFlag = CancellationFlag()) throws -> BatchImportResult {
+        let file = Self.importable(batch, failAfterChunks: failAfterChunks)
+        return try (importer ?? self.importer()).importBatch(file.file, from: try file.open(), cancellation: cancellation)
+    }
+
+    /// A test batch as an importer's batch file, decrypted in chunks of 1,000 bytes; the file's
+    /// "SHA-256" is that of the payload.
+    static func importable(_ batch: TestBatch, failAfterChunks: Int? = nil) -> RosterImporter.Batch {
         let payload = batch.payload(digest: Digest.sha256Hex)
-        let file = BatchFile(name: batch.fileName, sha256: Digest.sha256Hex(payload))
-        return try (importer ?? self.importer()).importBatch(file, from: ChunkedPlaintext(payload, chunkSize: 1000, failAfterChunks: failAfterChunks),
-                                                             cancellation: cancellation)
+        return RosterImporter.Batch(file: BatchFile(name: batch.fileName, sha256: Digest.sha256Hex(payload))) {
+            ChunkedPlaintext(payload, chunkSize: 1000, failAfterChunks: failAfterChunks)
+        }
     }
 
     /// Every file under the workspace folder, with its path relative to it ("lines/….jsonl").

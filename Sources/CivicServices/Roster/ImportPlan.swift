@@ -12,6 +12,11 @@ public struct ImportPlan: Sendable {
         /// The file's name as shown.
         public var name: String { file.lastPathComponent }
         public let state: State
+
+        /// True when the file is to be decrypted with the card.
+        public var isReady: Bool {
+            if case .ready = state { true } else { false }
+        }
     }
 
     public enum State: Sendable {
@@ -36,9 +41,7 @@ public struct ImportPlan: Sendable {
 
     /// True when some file needs the card (and so the PIN).
     public var needsPIN: Bool {
-        entries.contains { entry in
-            if case .ready = entry.state { true } else { false }
-        }
+        entries.contains(where: \.isReady)
     }
 
     /// Opens each file and places it (blocking: reads and hashes every file once, several files

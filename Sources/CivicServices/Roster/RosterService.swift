@@ -59,55 +59,77 @@ public final class RosterService: Sendable {
     }
 
     /// Imports the plan's files one after another, each in one transaction: a file that fails is
-    /// rolled back whole and the next one still runs. A cancel, or the card leaving its reader
-    /// (watched when `card.reader` is known), rolls back the file under way and starts no more.
-    /// `login` (nil when `plan.needsPIN` is false) is logged out before this returns.
+    /// rolled back whole and the next one still runs. Files are read and checked ahead of the
+    /// store (each content key unwrapped on the card just before), so the next batch is checked
+    /// while one commits. A cancel, or the card leaving its reader (watched when `card.reader` is
+    /// known), rolls back the file under way and starts no more. `login` (nil when
+    /// `plan.needsPIN` is false) is logged out before this returns.
     public func importFiles(_ plan: ImportPlan, trust: TrustStore, login: TokenLogin?, card: LeadCard,
                             control: OperationControl = OperationControl(),
                             progress: (ImportEvent) -> Void = { _ in }) -> [ImportResult] {
         defer { login?.logout() }
-        let importer = RosterImporter(store: store, verifier: DetachedSignatureVerifier(trustStore: trust), makeDigest: { Digest() })
-        var stopped = false
-        return plan.entries.enumerated().map { index, entry in
-            let outcome: RosterImportWizard.FileOutcome
-            switch entry.state {
-            case .alreadyImported(let batch):
-                outcome = .alreadyImported(batch)
-            case .notForThisCard(_, let error):
-                outcome = .failed(error.message)
-            case .refused(let message):
-                outcome = .failed(message)
-            case .ready where stopped:
-                outcome = .failed(RosterServiceError.notStarted.message)
-            case .ready(let envelope, let batch):
-                progress(.started(fileIndex: index, file: entry.file))
-                do {
-                    guard let login else { throw TokenError.loggedOut }
-                    outcome = try ReaderWatch.watching(card.reader, control: control, operation: .importing) {
-                        try Self.importBatch(envelope, batch, importer: importer, key: login.decryptionKey(), control: control) {
-                            progress(.progressed(fileIndex: index, $0))
-                        }
-                    }
-                } catch {
-                    stopped = control.isStopped || error as? TokenError == .tokenRemoved
-                    outcome = .failed(Self.message(for: error, control: control, during: .importing))
+        let entries = plan.entries
+        var results: [ImportResult] = []
+        /// Reports the outcome of the next entry (they are reported in order).
+        func finish(_ outcome: RosterImportWizard.FileOutcome) {
+            let index = results.count
+            let result = ImportResult(file: entries[index].file, outcome: outcome)
+            progress(.finished(fileIndex: index, result))
+            results.append(result)
+        }
+        /// Reports the entries before `index` that the plan already decided.
+        func finishPlanned(before index: Int) {
+            while results.count < index {
+                finish(Self.plannedOutcome(entries[results.count]) ?? .failed(RosterServiceError.notStarted.message))
+            }
+        }
+        let ready = entries.indices.filter { entries[$0].isReady }
+        do {
+            guard !ready.isEmpty else { throw RosterServiceError.notStarted }
+            guard let login else { throw TokenError.loggedOut }
+            let importer = RosterImporter(store: store, verifier: DetachedSignatureVerifier(trustStore: trust), makeDigest: { Digest() })
+            let batches = ready.compactMap { index -> RosterImporter.Batch? in
+                guard case .ready(let envelope, let batch) = entries[index].state else { return nil }
+                return RosterImporter.Batch(file: batch) {
+                    EnvelopePlaintext(envelope: envelope, key: try envelope.unwrapContentKey(with: login.decryptionKey()), control: control)
                 }
             }
-            let result = ImportResult(file: entry.file, outcome: outcome)
-            progress(.finished(fileIndex: index, result))
-            return result
+            try ReaderWatch.watching(card.reader, control: control, operation: .importing) {
+                importer.importBatches(batches, cancellation: control.cancellation, starting: { number in
+                    finishPlanned(before: ready[number])
+                    progress(.started(fileIndex: ready[number], file: entries[ready[number]].file))
+                }, progress: { number, step in
+                    progress(.progressed(fileIndex: ready[number], step))
+                }, finished: { _, outcome in
+                    switch outcome {
+                    case .success(.imported(let imported)):
+                        finish(.imported(imported))
+                    case .success(.alreadyImported(let stored)):
+                        finish(.alreadyImported(stored))
+                    case .failure(let error):
+                        finish(.failed(Self.message(for: error, control: control, during: .importing)))
+                        return !(control.isStopped || error as? TokenError == .tokenRemoved)
+                    }
+                    return true
+                })
+            }
+        } catch RosterServiceError.notStarted {
+        } catch {
+            // The card was not in its reader to begin with, or no PIN was given.
+            finishPlanned(before: ready.first ?? entries.count)
+            if results.count < entries.count { finish(.failed(Self.message(for: error, control: control, during: .importing))) }
         }
+        finishPlanned(before: entries.count)
+        return results
     }
 
-    /// One file: the content key unwrapped on the card, the content decrypted as a stream into
-    /// the importer, which checks and stores it in one transaction.
-    private static func importBatch(_ envelope: EncryptedEnvelope, _ batch: BatchFile, importer: RosterImporter, key: TokenKey,
-                                    control: OperationControl,
-                                    progress: (ImportProgress) -> Void) throws -> RosterImportWizard.FileOutcome {
-        let source = EnvelopePlaintext(envelope: envelope, key: try envelope.unwrapContentKey(with: key), control: control)
-        switch try importer.importBatch(batch, from: source, cancellation: control.cancellation, progress: progress) {
-        case .imported(let imported): return .imported(imported)
-        case .alreadyImported(let stored): return .alreadyImported(stored)
+    /// The outcome the plan already knows for a file not to be decrypted; nil for one that is.
+    private static func plannedOutcome(_ entry: ImportPlan.Entry) -> RosterImportWizard.FileOutcome? {
+        switch entry.state {
+        case .alreadyImported(let batch): .alreadyImported(batch)
+        case .notForThisCard(_, let error): .failed(error.message)
+        case .refused(let message): .failed(message)
+        case .ready: nil
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import CivicCore
 
@@ -23,6 +24,47 @@ struct ConcurrencyTests {
         }
         #expect(results == (0..<200).map { $0 * $0 })
         #expect(map.takeNext() == nil)
+    }
+
+    @Test func aProducerThreadAndAConsumerThreadKeepTheOrderAndTheBound() {
+        let map = OrderedParallelMap<Int, Int>(workers: 3, capacity: 4) { value in
+            usleep(UInt32.random(in: 0...1000))
+            return value + 1
+        }
+        defer { map.stop() }
+        let overBound = Atomic<Bool>(false)
+        Thread.detachNewThread {
+            for value in 0..<300 {
+                guard map.submitWhenRoom(value) else { return }
+                if map.inFlight > 4 { overBound.store(true, ordering: .relaxed) }
+            }
+            map.close()
+        }
+        var results: [Int] = []
+        while let result = map.takeNextWaiting() { results.append(result) }
+        let exceeded = overBound.load(ordering: .relaxed)
+        #expect(results == (1...300).map { $0 })
+        #expect(!exceeded)
+    }
+
+    @Test func stoppingReleasesAProducerWaitingForRoom() {
+        let map = OrderedParallelMap<Int, Int>(workers: 1, capacity: 2) { $0 }
+        let submitted = DispatchSemaphore(value: 0)
+        let refused = Atomic<Bool>(false)
+        Thread.detachNewThread {
+            var value = 0
+            while map.submitWhenRoom(value) { value += 1 }
+            refused.store(true, ordering: .relaxed)
+            submitted.signal()
+        }
+        usleep(50_000)
+        let refusedEarly = refused.load(ordering: .relaxed)
+        #expect(!refusedEarly, "waits while the map is full")
+        map.stop()
+        #expect(submitted.wait(timeout: .now() + 5) == .success)
+        let refusedAfterStop = refused.load(ordering: .relaxed)
+        #expect(refusedAfterStop)
+        #expect(map.takeNextWaiting() == nil)
     }
 
     struct Failed: Error {}

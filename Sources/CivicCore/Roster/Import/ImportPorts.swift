@@ -2,7 +2,7 @@
 /// shape of CivicCrypto's `EncryptedEnvelope.decrypt(using:…consume:)`. Whatever it throws (a
 /// failed GCM tag or padding at the end, a removed card) aborts the import, and nothing of the
 /// batch is kept.
-public protocol PlaintextProducing {
+public protocol PlaintextProducing: Sendable {
     /// Hands every chunk of plaintext (any size) to `consume`, in order, and returns once the
     /// content is complete and authenticated. Errors thrown by `consume` must reach the caller
     /// unchanged.

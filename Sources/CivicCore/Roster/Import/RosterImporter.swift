@@ -1,13 +1,15 @@
 import Foundation
 
-/// Imports decrypted batches (spec §2–§3): takes the payload as decryption pushes it, frames it
-/// into lines, checks the header, checks records in parallel on all cores, stores them in one
-/// transaction and checks the trailer at the end. Any failure — a damaged or cut payload found
-/// at the end, a decryption error (tampered file, removed card), a cancel — rolls the whole batch
-/// back.
+/// Imports decrypted batches (spec §2–§3): each payload is framed into lines and its header
+/// checked (`BatchReader`), its records checked in parallel on all cores, stored in one
+/// transaction per batch, the trailer checked at the end. Any failure — a damaged or cut payload
+/// found at the end, a decryption error (tampered file, removed card), a cancel — rolls that
+/// batch back.
 ///
-/// Memory stays bounded whatever the batch size: lines travel in work units of
-/// `recordsPerUnit`, with at most `unitsInFlight` units between reading and storing.
+/// Several files are read on a thread of their own ahead of the store, so the next batch is
+/// checked while the one before it commits. Memory stays bounded whatever the batch size: lines
+/// travel in work units of `recordsPerUnit`, with at most `unitsInFlight` units between reading
+/// and storing.
 public struct RosterImporter: Sendable {
     public let store: any RosterImportStoring
     public let verifier: any DetachedSignatureVerifying
@@ -15,9 +17,21 @@ public struct RosterImporter: Sendable {
     public let workers: Int
     public var recordsPerUnit = 256
     /// Enough units (8,192 records on two cores) that a slow record — one OpenSSL checks the
-    /// slow way — holds no core idle while the records after it wait to be stored in order:
-    /// 0.8 s less for a full petition than a quarter of this.
+    /// slow way — holds no core idle while the records after it wait to be stored in order, and
+    /// that the next batch keeps the cores checking while one commits.
     public var unitsInFlight: Int
+
+    /// One batch file of an import: `open` gives its decrypted content, called on the reading
+    /// thread just before the file is read (a card unwraps the file's key then).
+    public struct Batch: Sendable {
+        public let file: BatchFile
+        public let open: @Sendable () throws -> any PlaintextProducing
+
+        public init(file: BatchFile, open: @escaping @Sendable () throws -> any PlaintextProducing) {
+            self.file = file
+            self.open = open
+        }
+    }
 
     public init(store: any RosterImportStoring, verifier: any DetachedSignatureVerifying,
                 makeDigest: @escaping @Sendable () -> any SHA256Digesting,
@@ -35,118 +49,77 @@ public struct RosterImporter: Sendable {
                             cancellation: CancellationFlag = CancellationFlag(),
                             progress: (ImportProgress) -> Void = { _ in }) throws -> BatchImportResult {
         if let existing = try store.batch(fileSHA256: file.sha256) { return .alreadyImported(existing) }
-        return try withoutActuallyEscaping(progress) { progress in
-            try store.importBatch(file: file) { writer in
-                let run = ImportRun(importer: self, file: file, writer: writer, cancellation: cancellation, progress: progress)
-                defer { run.stop() }
-                try source.produce { try run.push($0) }
-                try run.finish()
+        var outcome: Result<BatchImportResult, any Error> = .failure(RosterImportError.cancelled)
+        importBatches([Batch(file: file, open: { source })], cancellation: cancellation,
+                      progress: { progress($1) }, finished: { outcome = $1; return false })
+        return try outcome.get()
+    }
+
+    /// Imports `batches` in order, each in one transaction, on this thread. `starting` is called
+    /// as a batch begins to be stored, `progress` about ten times a second, and `finished` with
+    /// what happened to it; the import goes on with the next batch while `finished` says so.
+    public func importBatches(_ batches: [Batch], cancellation: CancellationFlag = CancellationFlag(),
+                              starting: (Int) -> Void = { _ in },
+                              progress: (Int, ImportProgress) -> Void = { _, _ in },
+                              finished: (Int, Result<BatchImportResult, any Error>) -> Bool) {
+        let verifier = verifier
+        let checking = OrderedParallelMap<BatchReader.Item, BatchReader.Item>(workers: workers, capacity: unitsInFlight) { item in
+            guard case .records(let caseId, let firstSeq, let lines, let bytes) = item else { return item }
+            let checker = RecordChecker(headerCaseId: caseId, verifier: verifier)
+            return .checked(lines.enumerated().map { checker.check(line: $1, seq: firstSeq + $0) }, bytes: bytes)
+        }
+        defer { checking.stop() }
+        _ = BatchReader(batches: batches, importer: self, map: checking, cancellation: cancellation)
+        for (index, batch) in batches.enumerated() {
+            starting(index)
+            var ended = false
+            let outcome = Result<BatchImportResult, any Error> {
+                if let existing = try store.batch(fileSHA256: batch.file.sha256) { return .alreadyImported(existing) }
+                return try store.importBatch(file: batch.file) { writer in
+                    try storeItems(of: batch.file, from: checking, cancellation: cancellation, into: writer, ended: &ended) {
+                        progress(index, $0)
+                    }
+                }
             }
+            // What is left of a batch that failed or was imported before is passed over.
+            while !ended, let item = checking.takeNextWaiting() {
+                if case .end = item { ended = true }
+            }
+            guard finished(index, outcome) else { return }
         }
     }
-}
 
-/// One import as it runs: the framing of the payload, the records being checked, and what has
-/// been stored.
-private final class ImportRun {
-    private let importer: RosterImporter
-    private let file: BatchFile
-    private let writer: any RosterBatchWriting
-    private let cancellation: CancellationFlag
-    private let progress: (ImportProgress) -> Void
-    private var splitter = LineSplitter()
-    private var framer: PayloadFramer
-    private var lines: [[UInt8]] = []
-    private var unit: [[UInt8]] = []
-    private var checking: OrderedParallelMap<WorkUnit, [CheckedRecord]>?
-    private var nextSeq = 1
-    private var stored = 0
-    private var bytes = 0
-    private let clock = ContinuousClock()
-    private let started: ContinuousClock.Instant
-    private var lastReport: ContinuousClock.Instant
-
-    init(importer: RosterImporter, file: BatchFile, writer: any RosterBatchWriting, cancellation: CancellationFlag,
-         progress: @escaping (ImportProgress) -> Void) {
-        self.importer = importer
-        self.file = file
-        self.writer = writer
-        self.cancellation = cancellation
-        self.progress = progress
-        framer = PayloadFramer(digest: importer.makeDigest())
-        started = clock.now
-        lastReport = started
-    }
-
-    func push(_ chunk: [UInt8]) throws {
-        if cancellation.isCancelled { throw RosterImportError.cancelled }
-        bytes += chunk.count
-        splitter.push(chunk, into: &lines)
-        try take(lines)
-        lines.removeAll(keepingCapacity: true)
-    }
-
-    /// After the last chunk: the last line, the remaining records, then the trailer's checks.
-    func finish() throws {
-        if let tail = splitter.finish() { try take([tail]) }
-        guard framer.header != nil else { throw RosterPayloadError.empty }
-        try dispatch()
-        while try storeNext() {}
-        _ = try framer.finish()
-        progress(ImportProgress(file: file.name, records: stored, bytes: bytes, elapsed: clock.now - started))
-    }
-
-    func stop() {
-        checking?.stop()
-    }
-
-    private func take(_ lines: [[UInt8]]) throws {
-        for line in lines {
-            guard framer.header != nil else {
-                _ = try framer.accept(line)
-                if let header = framer.header { try start(header) }
+    /// Stores one batch's items as they come out of the checking threads, up to its `.end`.
+    private func storeItems(of file: BatchFile, from checking: OrderedParallelMap<BatchReader.Item, BatchReader.Item>,
+                       cancellation: CancellationFlag, into writer: any RosterBatchWriting, ended: inout Bool,
+                       progress: (ImportProgress) -> Void) throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var lastReport = started
+        var stored = 0
+        while let item = checking.takeNextWaiting() {
+            switch item {
+            case .header(let header):
+                try writer.begin(header)
+            case .checked(let records, let bytes):
+                if cancellation.isCancelled { throw RosterImportError.cancelled }
+                try writer.append(records)
+                stored += records.count
+                let now = clock.now
+                if now - lastReport >= .milliseconds(100) {
+                    lastReport = now
+                    progress(ImportProgress(file: file.name, records: stored, bytes: bytes, elapsed: now - started))
+                }
+            case .end(let failure, let bytes):
+                ended = true
+                if let failure { throw failure }
+                if cancellation.isCancelled { throw RosterImportError.cancelled }
+                progress(ImportProgress(file: file.name, records: stored, bytes: bytes, elapsed: clock.now - started))
+                return
+            case .records:
                 continue
             }
-            guard let record = try framer.accept(line) else { continue }
-            unit.append(record)
-            if unit.count == importer.recordsPerUnit { try dispatch() }
         }
-    }
-
-    /// The header is known: the store may refuse the batch now; checking starts.
-    private func start(_ header: RosterHeader) throws {
-        try writer.begin(header)
-        let checker = RecordChecker(headerCaseId: header.caseId, verifier: importer.verifier)
-        checking = OrderedParallelMap(workers: importer.workers, capacity: importer.unitsInFlight) { unit in
-            unit.lines.enumerated().map { offset, line in checker.check(line: line, seq: unit.firstSeq + offset) }
-        }
-    }
-
-    /// Hands the gathered records to the checkers, storing checked ones while the queue is full.
-    private func dispatch() throws {
-        guard let checking, !unit.isEmpty else { return }
-        while !checking.hasRoom { _ = try storeNext() }
-        checking.submit(WorkUnit(firstSeq: nextSeq, lines: unit))
-        nextSeq += unit.count
-        unit.removeAll(keepingCapacity: true)
-    }
-
-    /// Stores the oldest checked unit; false when none is in flight.
-    private func storeNext() throws -> Bool {
-        if cancellation.isCancelled { throw RosterImportError.cancelled }
-        guard let records = checking?.takeNext() else { return false }
-        try writer.append(records)
-        stored += records.count
-        let now = clock.now
-        if now - lastReport >= .milliseconds(100) {
-            lastReport = now
-            progress(ImportProgress(file: file.name, records: stored, bytes: bytes, elapsed: now - started))
-        }
-        return true
-    }
-
-    struct WorkUnit: Sendable {
-        let firstSeq: Int
-        let lines: [[UInt8]]
+        throw RosterImportError.cancelled
     }
 }
