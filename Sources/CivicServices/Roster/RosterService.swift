@@ -84,43 +84,55 @@ public final class RosterService: Sendable {
             }
         }
         let ready = entries.indices.filter { entries[$0].isReady }
-        do {
-            guard !ready.isEmpty else { throw RosterServiceError.notStarted }
-            guard let login else { throw TokenError.loggedOut }
-            let importer = RosterImporter(store: store, verifier: DetachedSignatureVerifier(trustStore: trust), makeDigest: { Digest() })
-            let batches = ready.compactMap { index -> RosterImporter.Batch? in
-                guard case .ready(let envelope, let batch) = entries[index].state else { return nil }
-                return RosterImporter.Batch(file: batch) {
-                    EnvelopePlaintext(envelope: envelope, key: try envelope.unwrapContentKey(with: login.decryptionKey()), control: control)
+        if let first = ready.first {
+            do {
+                guard let login else { throw TokenError.loggedOut }
+                try ReaderWatch.watching(card.reader, control: control, operation: .importing) {
+                    importBatches(ready.map { entries[$0] }, trust: trust, login: login, control: control, starting: { number in
+                        finishPlanned(before: ready[number])
+                        progress(.started(fileIndex: ready[number], file: entries[ready[number]].file))
+                    }, progress: { number, step in
+                        progress(.progressed(fileIndex: ready[number], step))
+                    }, finished: { outcome in
+                        finish(outcome)
+                        if case .failed = outcome { return !control.isStopped }
+                        return true
+                    })
                 }
+            } catch {
+                // The card was not in its reader to begin with, or no PIN was given.
+                finishPlanned(before: first)
+                finish(.failed(Self.message(for: error, control: control, during: .importing)))
             }
-            try ReaderWatch.watching(card.reader, control: control, operation: .importing) {
-                importer.importBatches(batches, cancellation: control.cancellation, starting: { number in
-                    finishPlanned(before: ready[number])
-                    progress(.started(fileIndex: ready[number], file: entries[ready[number]].file))
-                }, progress: { number, step in
-                    progress(.progressed(fileIndex: ready[number], step))
-                }, finished: { _, outcome in
-                    switch outcome {
-                    case .success(.imported(let imported)):
-                        finish(.imported(imported))
-                    case .success(.alreadyImported(let stored)):
-                        finish(.alreadyImported(stored))
-                    case .failure(let error):
-                        finish(.failed(Self.message(for: error, control: control, during: .importing)))
-                        return !(control.isStopped || error as? TokenError == .tokenRemoved)
-                    }
-                    return true
-                })
-            }
-        } catch RosterServiceError.notStarted {
-        } catch {
-            // The card was not in its reader to begin with, or no PIN was given.
-            finishPlanned(before: ready.first ?? entries.count)
-            if results.count < entries.count { finish(.failed(Self.message(for: error, control: control, during: .importing))) }
         }
         finishPlanned(before: entries.count)
         return results
+    }
+
+    /// Decrypts, checks and stores the ready entries in order (`RosterImporter.importBatches`),
+    /// each content key unwrapped on the card just before its file is read. `finished` says
+    /// whether to go on; a card that left its reader stops the import too.
+    private func importBatches(_ entries: [ImportPlan.Entry], trust: TrustStore, login: TokenLogin, control: OperationControl,
+                               starting: (Int) -> Void, progress: (Int, ImportProgress) -> Void,
+                               finished: (RosterImportWizard.FileOutcome) -> Bool) {
+        let importer = RosterImporter(store: store, verifier: DetachedSignatureVerifier(trustStore: trust), makeDigest: { Digest() })
+        let batches = entries.compactMap { entry -> RosterImporter.Batch? in
+            guard case .ready(let envelope, let batch) = entry.state else { return nil }
+            return RosterImporter.Batch(file: batch) {
+                EnvelopePlaintext(envelope: envelope, key: try envelope.unwrapContentKey(with: login.decryptionKey()), control: control)
+            }
+        }
+        importer.importBatches(batches, cancellation: control.cancellation, starting: starting, progress: progress) { _, outcome in
+            switch outcome {
+            case .success(.imported(let imported)):
+                return finished(.imported(imported))
+            case .success(.alreadyImported(let stored)):
+                return finished(.alreadyImported(stored))
+            case .failure(let error):
+                return finished(.failed(Self.message(for: error, control: control, during: .importing)))
+                    && error as? TokenError != .tokenRemoved
+            }
+        }
     }
 
     /// The outcome the plan already knows for a file not to be decrypted; nil for one that is.
