@@ -19,8 +19,9 @@ from civicui import App, BUILD_DIR, check, main, text_of, wait_for
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
 CASE = "113002"
 OTHER_CASE = "113099"
-# A case of its own with one large batch, which takes long enough to import that 取消 can stop it.
-LARGE_CASE, LARGE_RECORDS = "113003", 30000
+# A case of its own with one large batch, which takes long enough to import (some 15 s in a debug
+# build under the test harness) that 取消 surely lands while it runs.
+LARGE_CASE, LARGE_RECORDS = "113003", 90000
 PIN = "123456"
 ESCAPE, RETURN = 0xff1b, 0xff0d
 
