@@ -44,11 +44,7 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
     }
 
     public func submit(_ input: Input) {
-        condition.withLock {
-            queue.append((submitted, input))
-            submitted += 1
-            condition.broadcast()
-        }
+        condition.withLock { enqueueLocked(input) }
     }
 
     /// The result of the oldest item not yet taken, waiting for it if needed. Nil when nothing
@@ -67,9 +63,7 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
         condition.withLock {
             while !stopped && submitted - taken >= capacity { condition.wait() }
             guard !stopped else { return false }
-            queue.append((submitted, input))
-            submitted += 1
-            condition.broadcast()
+            enqueueLocked(input)
             return true
         }
     }
@@ -90,6 +84,12 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
             guard !stopped, results[taken] != nil else { return nil }
             return takeLocked()
         }
+    }
+
+    private func enqueueLocked(_ input: Input) {
+        queue.append((submitted, input))
+        submitted += 1
+        condition.broadcast()
     }
 
     private func takeLocked() -> Output? {
