@@ -91,8 +91,8 @@ public struct RosterImporter: Sendable {
 
     /// Stores one batch's items as they come out of the checking threads, up to its `.end`.
     private func storeItems(of file: BatchFile, from checking: OrderedParallelMap<BatchReader.Item, BatchReader.Item>,
-                       cancellation: CancellationFlag, into writer: any RosterBatchWriting, ended: inout Bool,
-                       progress: (ImportProgress) -> Void) throws {
+                            cancellation: CancellationFlag, into writer: any RosterBatchWriting, ended: inout Bool,
+                            progress: (ImportProgress) -> Void) throws {
         let clock = ContinuousClock()
         let started = clock.now
         var lastReport = started
