@@ -31,9 +31,9 @@ struct RecordLineFiles: Sendable {
         try RecordLineWriter(StagedFile(destination: url(batchSHA256: batchSHA256)))
     }
 
-    /// Reads lines back by place, keeping each batch's file open while reading.
-    func reader() -> RecordLineReader {
-        RecordLineReader(files: self)
+    /// Reads the lines of `batches` (a case's) back by place, keeping each file open while reading.
+    func reader(for batches: [StoredBatch]) -> RecordLineReader {
+        RecordLineReader(files: self, batches: batches)
     }
 
     /// Overwrites a batch's lines with zeros, then removes the file: the retention purge leaves no
@@ -53,7 +53,7 @@ struct RecordLineFiles: Sendable {
         var left = Int(status.st_size)
         while left > 0 {
             let count = min(left, zeros.count)
-            try file.write(Array(zeros[..<count]))
+            try zeros.withUnsafeBytes { try file.write(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
             left -= count
         }
         if fsync(descriptor) != 0 || unlink(path) != 0 { throw FileWriteError(path: path, code: errno) }
@@ -162,18 +162,22 @@ final class RecordLineWriter {
 /// Reads record lines back for packing, with one open descriptor per batch file.
 final class RecordLineReader {
     private let files: RecordLineFiles
-    private var descriptors: [String: Int32] = [:]
+    /// Each batch's file, by batch number.
+    private let batchFiles: [Int: String]
+    private var descriptors: [Int: Int32] = [:]
 
-    init(files: RecordLineFiles) {
+    init(files: RecordLineFiles, batches: [StoredBatch]) {
         self.files = files
+        batchFiles = Dictionary(batches.map { ($0.number, $0.file.sha256) }) { first, _ in first }
     }
 
     deinit {
         descriptors.values.forEach { close($0) }
     }
 
-    func line(batchSHA256: String, at place: RecordLinePlace) throws -> [UInt8] {
-        let descriptor = try self.descriptor(batchSHA256)
+    /// The line of a record of batch `batch` at `place`.
+    func line(batch: Int, at place: RecordLinePlace) throws -> [UInt8] {
+        let descriptor = try self.descriptor(batch)
         var line = [UInt8](repeating: 0, count: place.length)
         var done = 0
         while done < place.length {
@@ -181,28 +185,37 @@ final class RecordLineReader {
                 pread(descriptor, buffer.baseAddress?.advanced(by: done), place.length - done, off_t(place.offset) + off_t(done))
             }
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw RecordLineError(path: files.url(batchSHA256: batchSHA256).path, code: count < 0 ? errno : 0) }
+            guard count > 0 else { throw RecordLineError(path: path(batch), code: count < 0 ? errno : 0) }
             done += count
         }
         return line
     }
 
-    private func descriptor(_ batchSHA256: String) throws -> Int32 {
-        if let descriptor = descriptors[batchSHA256] { return descriptor }
-        let path = files.url(batchSHA256: batchSHA256).path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw RecordLineError(path: path, code: errno) }
-        descriptors[batchSHA256] = descriptor
+    private func path(_ batch: Int) -> String {
+        batchFiles[batch].map { files.url(batchSHA256: $0).path } ?? files.folder.appendingPathComponent("batch \(batch)").path
+    }
+
+    /// A batch the case does not list has no file: ENOENT, as for a file that went missing.
+    private func descriptor(_ batch: Int) throws -> Int32 {
+        if let descriptor = descriptors[batch] { return descriptor }
+        let descriptor = batchFiles[batch] == nil ? -1 : open(path(batch), O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw RecordLineError(path: path(batch), code: batchFiles[batch] == nil ? ENOENT : errno) }
+        descriptors[batch] = descriptor
         return descriptor
     }
 }
 
 /// A batch's stored lines could not be read back for packing: the workspace was changed by
 /// hand, or the disk failed.
-public struct RecordLineError: UserFacingError, Sendable {
+public struct RecordLineError: UserFacingError, Sendable, Equatable {
     public let path: String
     /// The POSIX error number, 0 when the file is shorter than the workspace expects.
     public let code: Int32
+
+    public init(path: String, code: Int32) {
+        self.path = path
+        self.code = code
+    }
 
     public var message: UserMessage {
         let reason = code == 0 ? "檔案比預期短" : String(cString: strerror(code))

@@ -14,8 +14,7 @@ extension RosterStore: RosterPackSource {
             }
             guard !rosterCase.isPurged else { throw RosterCaseError.purged(caseId: caseId) }
             try begin(rosterCase)
-            let batchFiles = Dictionary(uniqueKeysWithValues: rosterCase.batches.map { ($0.number, $0.file.sha256) })
-            let lines = database.recordLines.reader()
+            let lines = database.recordLines.reader(for: rosterCase.batches)
             for statusCondition in ["r.status = 'valid'", "r.status <> 'valid'"] {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT r.batchNumber, r.seq, r.status, r.signedAt, r.personalId, r.name, r.birthDate, r.address,
@@ -27,9 +26,7 @@ extension RosterStore: RosterPackSource {
                 var chunk: [PackRecord] = []
                 chunk.reserveCapacity(Self.packChunk)
                 while let row = try rows.next() {
-                    let batchNumber: Int = row["batchNumber"]
-                    guard let batchFile = batchFiles[batchNumber] else { throw RosterCaseError.unknown(caseId: caseId) }
-                    let line = try lines.line(batchSHA256: batchFile,
+                    let line = try lines.line(batch: row["batchNumber"],
                                               at: RecordLinePlace(offset: row["lineOffset"], length: row["lineLength"]))
                     chunk.append(PackRecord(row: Self.recordRow(row, fullIDs: true), line: line, lineIsObject: row["lineIsObject"]))
                     if chunk.count == Self.packChunk {

@@ -197,6 +197,17 @@ struct RosterImportTests {
         #expect(try stopping.store.rosterCase(RosterFixtures.caseId)?.batches.map(\.number) == [1])
     }
 
+    @Test func packingSaysWhichLineFileIsGone() throws {
+        let workspace = try TestWorkspace()
+        try workspace.importBatch(TestBatch(number: 1, records: [.person(1), .person(2)]))
+        let file = try #require(try workspace.lineFiles().first)
+        let path = workspace.store.database.folder.appendingPathComponent("lines/\(file)").path
+        try FileManager.default.removeItem(atPath: path)
+        #expect(throws: RecordLineError(path: path, code: ENOENT)) {
+            try workspace.store.readForPacking(caseId: RosterFixtures.caseId, begin: { _ in }, records: { _ in })
+        }
+    }
+
     @Test func linesLeftByACrashedImportGoWithTheNextImport() throws {
         let workspace = try TestWorkspace()
         try workspace.importBatch(TestBatch(number: 1, records: [.person(1)]))
