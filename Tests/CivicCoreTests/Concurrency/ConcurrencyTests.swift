@@ -60,6 +60,7 @@ struct ConcurrencyTests {
         usleep(50_000)
         let refusedEarly = refused.load(ordering: .relaxed)
         #expect(!refusedEarly, "waits while the map is full")
+        #expect(map.inFlight == 2, "submitted up to the capacity, no further")
         map.stop()
         #expect(submitted.wait(timeout: .now() + 5) == .success)
         let refusedAfterStop = refused.load(ordering: .relaxed)
