@@ -2,41 +2,8 @@
 #include "COpenSSLShim.h"
 
 #include <openssl/err.h>
-#include <openssl/rsa.h>
 #include <openssl/sha.h>
 #include <openssl/x509v3.h>
-
-civic_rsa_key *civic_rsa_key_new(const uint8_t *modulus, size_t modulus_length,
-                                 const uint8_t *exponent, size_t exponent_length)
-{
-    RSA *key = RSA_new();
-    BIGNUM *n = BN_bin2bn(modulus, (int)modulus_length, NULL);
-    BIGNUM *e = BN_bin2bn(exponent, (int)exponent_length, NULL);
-    if (key == NULL || n == NULL || e == NULL || !RSA_set0_key(key, n, e, NULL)) {
-        RSA_free(key);
-        BN_free(n);
-        BN_free(e);
-        ERR_clear_error();
-        return NULL;
-    }
-    return key;
-}
-
-void civic_rsa_key_free(civic_rsa_key *key)
-{
-    RSA_free(key);
-}
-
-int civic_rsa_key_verify(const civic_rsa_key *key, int digest_nid, const uint8_t *digest, size_t digest_length,
-                         const uint8_t *signature, size_t signature_length)
-{
-    // RSA_verify only reads the key (its Montgomery values are set up under the key's lock).
-    int verified = RSA_verify(digest_nid, digest, (unsigned int)digest_length, signature,
-                              (unsigned int)signature_length, (RSA *)key) == 1;
-    if (!verified)
-        ERR_clear_error();
-    return verified;
-}
 
 size_t civic_digest(int digest_nid, const uint8_t *data, size_t length, uint8_t *output)
 {

@@ -2,27 +2,34 @@
 #define CIVIC_OPENSSL_SHIM_H
 
 // OpenSSL calls the record verifier makes hundreds of thousands of times per import, through
-// OpenSSL's lower-level interfaces: RSA public keys built straight from their numbers and
-// PKCS#1 v1.5 verification (RSA_verify, which the EVP route ends in after far more set-up per
-// key), one-shot digests, and the X.509 extension decoders alone. Several of these calls are
-// deprecated in OpenSSL 3.0, so they live in this one C file with the deprecation silenced.
+// OpenSSL's lower-level interfaces: RSA PKCS#1 v1.5 verification on big numbers
+// (rsa_verification.c, without the per-call set-up of RSA_verify and far less than the EVP
+// route's per key), one-shot digests, and the X.509 extension decoders alone. Several of these
+// calls are deprecated in OpenSSL 3.0, so they live in this module with the deprecation silenced.
 
 #include <stddef.h>
 #include <stdint.h>
 
-/// An RSA public key (OpenSSL's `RSA`), safe to use from many threads at once for verification.
-typedef struct rsa_st civic_rsa_key;
+/// An RSA public key checked many times (a trust anchor's): its numbers and Montgomery values,
+/// worked out once. Safe to use from many threads at once.
+typedef struct civic_rsa_key civic_rsa_key;
 
-/// The key with this big-endian modulus and public exponent; NULL when OpenSSL cannot make it.
+/// The key with this big-endian modulus and public exponent; NULL when it is not a key OpenSSL
+/// would verify with.
 civic_rsa_key *_Nullable civic_rsa_key_new(const uint8_t *_Nonnull modulus, size_t modulus_length,
                                            const uint8_t *_Nonnull exponent, size_t exponent_length);
 
 void civic_rsa_key_free(civic_rsa_key *_Nullable key);
 
 /// 1 when `signature` is an RSA PKCS#1 v1.5 signature by `key` over a message whose digest
-/// (SHA-256, -384 or -512, by OpenSSL NID) is `digest`, else 0: RSA_verify.
+/// (SHA-256, -384 or -512, by OpenSSL NID) is `digest`, else 0: what RSA_verify answers.
 int civic_rsa_key_verify(const civic_rsa_key *_Nonnull key, int digest_nid, const uint8_t *_Nonnull digest,
                          size_t digest_length, const uint8_t *_Nonnull signature, size_t signature_length);
+
+/// `civic_rsa_key_verify` for a key used once (a roster record's signer), given by its numbers.
+int civic_rsa_verify(const uint8_t *_Nonnull modulus, size_t modulus_length, const uint8_t *_Nonnull exponent,
+                     size_t exponent_length, int digest_nid, const uint8_t *_Nonnull digest, size_t digest_length,
+                     const uint8_t *_Nonnull signature, size_t signature_length);
 
 /// The SHA-256, SHA-384 or SHA-512 digest (by OpenSSL NID) of `data` into `output` (64 bytes of
 /// room); returns its length, or 0 for another NID.

@@ -1,26 +1,17 @@
 import COpenSSL
 import COpenSSLShim
 
-/// An RSA public key for PKCS#1 v1.5 signature checks, made straight from its modulus and
-/// exponent (OpenSSL's `RSA_new`/`RSA_set0_key`) and checked with `RSA_verify` over a digest:
-/// the function OpenSSL's EVP verification ends in, without the per-key EVP set-up that costs
-/// OpenSSL 3.0 more than a verification (a fresh key per roster record, about 20 µs). Safe to
+/// RSA PKCS#1 v1.5 signature checks over a digest, on OpenSSL's big numbers (`civic_rsa_verify`
+/// in the shim): the answer `RSA_verify` gives, without the per-key EVP set-up that costs OpenSSL
+/// 3.0 more than a verification, nor `RSA_verify`'s own per-call set-up. A roster record's
+/// signer key is checked once, straight from the numbers in its certificate (`verifies(_:…)`);
+/// an anchor's key, checked for every record, is made once with its Montgomery values. Safe to
 /// share between threads once made.
 final class RSAVerificationKey: @unchecked Sendable {
     private let key: OpaquePointer
 
-    /// The key with these big-endian numbers (`bytes[modulus]`, `bytes[exponent]`).
-    init?(_ bytes: [UInt8], modulus: Range<Int>, exponent: Range<Int>) {
-        let made = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
-            guard let base = buffer.baseAddress else { return nil }
-            return civic_rsa_key_new(base + modulus.lowerBound, modulus.count, base + exponent.lowerBound, exponent.count)
-        }
-        guard let made else { return nil }
-        key = made
-    }
-
     /// The RSA key inside an OpenSSL public key (a trust anchor's); nil for other kinds.
-    convenience init?(publicKey: OpaquePointer) {
+    init?(publicKey: OpaquePointer) {
         guard EVP_PKEY_get_base_id(publicKey) == EVP_PKEY_RSA else { return nil }
         var modulus: OpaquePointer?
         var exponent: OpaquePointer?
@@ -39,8 +30,8 @@ final class RSAVerificationKey: @unchecked Sendable {
             BN_bn2bin(number, &octets)
             return octets
         }
-        let joined = numbers[0] + numbers[1]
-        self.init(joined, modulus: 0..<numbers[0].count, exponent: numbers[0].count..<joined.count)
+        guard let made = civic_rsa_key_new(numbers[0], numbers[0].count, numbers[1], numbers[1].count) else { return nil }
+        key = made
     }
 
     deinit {
@@ -53,6 +44,17 @@ final class RSAVerificationKey: @unchecked Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return false }
             return civic_rsa_key_verify(key, digestNID, digest, digest.count, base + signature.lowerBound, signature.count) == 1
+        }
+    }
+
+    /// True when `bytes[signature]` is a signature over a message with `digest` by the key with
+    /// the big-endian numbers `bytes[modulus]` and `bytes[exponent]`, used this once.
+    static func verifies(_ bytes: [UInt8], modulus: Range<Int>, exponent: Range<Int>, signature: Range<Int>,
+                         digestNID: Int32, digest: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return civic_rsa_verify(base + modulus.lowerBound, modulus.count, base + exponent.lowerBound, exponent.count,
+                                    digestNID, digest, digest.count, base + signature.lowerBound, signature.count) == 1
         }
     }
 }

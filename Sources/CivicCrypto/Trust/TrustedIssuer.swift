@@ -14,7 +14,7 @@ struct TrustedIssuer {
     /// OpenSSL finds equal to it (`X509_NAME_cmp`, which compares canonical forms).
     let subjectDER: [UInt8]
     private(set) var sameSubject: [Int] = []
-    /// The key for `RSA_verify`, nil for a key of another kind.
+    /// The key, checked once per record it issued; nil for a key of another kind.
     let rsaKey: RSAVerificationKey?
 
     /// The anchors' issuers, with `sameSubject` worked out.

@@ -4,7 +4,7 @@ import CivicTestSupport
 import Foundation
 import Testing
 
-/// The verifier's fast path (the SignedData and certificate read from the DER, `RSA_verify`)
+/// The verifier's fast path (the SignedData and certificate read from the DER, RSA on big numbers)
 /// against the reference it replaces (`OpenSSLSignatureCheck`, OpenSSL's own decoding): when
 /// the fast path answers, its answer must be OpenSSL's; signatures as other tools make them must
 /// take it; damaged ones must never crash.

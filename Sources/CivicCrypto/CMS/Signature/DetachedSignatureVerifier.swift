@@ -9,8 +9,8 @@ import COpenSSL
 ///
 /// Made for ~300,000 checks per import on all cores, so a record costs little more than its two
 /// RSA verifications: the SignedData and its certificate are read straight from the DER
-/// (`SignedDataView`, `CertificateView`), the signer's key is made from its numbers and checked
-/// with `RSA_verify` (`RSAVerificationKey`), and the chain is judged by `TrustStore`'s fast path
+/// (`SignedDataView`, `CertificateView`), the signer's key is checked straight from its
+/// numbers (`RSAVerificationKey`), and the chain is judged by `TrustStore`'s fast path
 /// against the anchors' cached keys. Whatever those strict readings do not vouch for — BER,
 /// unusual certificates or attributes, names OpenSSL might compare otherwise — is checked the
 /// slower way through OpenSSL's own decoding (`OpenSSLSignatureCheck`), which has the last word
@@ -71,9 +71,7 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, Sendab
         case .none: return .malformed
         case .undecided: return nil
         }
-        guard let numbers = certificate.rsaKey,
-              let key = RSAVerificationKey(view.bytes, modulus: numbers.modulus, exponent: numbers.exponent),
-              signatureVerifies(view, signer, key: key, content: content) else {
+        guard let key = certificate.rsaKey, signatureVerifies(view, signer, key: key, content: content) else {
             return .badSignature(certificate)
         }
         let trusted = trustStore.chainsIgnoringDates(certificate, carried: certificates)
@@ -82,15 +80,20 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, Sendab
         return .verified(certificate, chainTrusted: trusted)
     }
 
-    private func signatureVerifies(_ view: SignedDataView, _ signer: SignerInfoView, key: RSAVerificationKey, content: [UInt8]) -> Bool {
+    private func signatureVerifies(_ view: SignedDataView, _ signer: SignerInfoView,
+                                   key: (modulus: Range<Int>, exponent: Range<Int>), content: [UInt8]) -> Bool {
         let bytes = view.bytes
+        func keySigned(_ digest: [UInt8]) -> Bool {
+            RSAVerificationKey.verifies(bytes, modulus: key.modulus, exponent: key.exponent, signature: signer.signature,
+                                        digestNID: NID_sha256, digest: digest)
+        }
         guard DERValue.equals(bytes, signer.digestAlgorithm, OID.Contents.sha256),
               DERValue.equals(bytes, signer.signatureAlgorithm, OID.Contents.rsaEncryption)
                 || DERValue.equals(bytes, signer.signatureAlgorithm, OID.Contents.sha256WithRSAEncryption) else { return false }
         if let embedded = view.embeddedContent, !DERValue.equals(bytes, embedded, content) { return false }
         let contentDigest = Digest.sha256(content)
         guard let signedAttributes = signer.signedAttributes else {
-            return key.verifies(bytes, signature: signer.signature, digestNID: NID_sha256, digest: contentDigest)
+            return keySigned(contentDigest)
         }
         // messageDigest: one attribute with one OCTET STRING value, the content's digest;
         // contentType, when there, likewise one OID value naming the encapsulated content's type.
@@ -104,6 +107,6 @@ public final class DetachedSignatureVerifier: DetachedSignatureVerifying, Sendab
         // The signature covers the attributes' DER as a SET: the [0] element retagged.
         var attributes = Array(bytes[signedAttributes])
         attributes[0] = 0x31
-        return key.verifies(bytes, signature: signer.signature, digestNID: NID_sha256, digest: Digest.sha256(attributes))
+        return keySigned(Digest.sha256(attributes))
     }
 }
