@@ -87,6 +87,29 @@ static int key_is_usable(const BIGNUM *modulus, const BIGNUM *exponent)
         && BN_ucmp(modulus, exponent) > 0 && (bits <= 3072 || BN_num_bits(exponent) <= 64);
 }
 
+/// message = representative^exponent mod modulus, by square-and-multiply on OpenSSL's Montgomery
+/// products. As the exponent is odd, the last product may take the representative as it is
+/// rather than in Montgomery form, which brings the result out of that form on the way: what
+/// BN_mod_exp_mont does with one product more and a slower conversion at the end.
+static int exponentiate(BIGNUM *message, const BIGNUM *representative, const BIGNUM *exponent,
+                        const BIGNUM *modulus, const BN_MONT_CTX *montgomery, BN_CTX *context)
+{
+    BN_MONT_CTX *mont = (BN_MONT_CTX *)montgomery;
+    int bits = BN_num_bits(exponent);
+    if (!BN_is_odd(exponent) || bits < 2)
+        return BN_mod_exp_mont(message, representative, exponent, modulus, context, mont);
+    BIGNUM *base = BN_CTX_get(context);
+    if (base == NULL || !BN_to_montgomery(base, representative, mont, context) || BN_copy(message, base) == NULL)
+        return 0;
+    for (int bit = bits - 2; bit > 0; bit--) {
+        if (!BN_mod_mul_montgomery(message, message, message, mont, context)
+            || (BN_is_bit_set(exponent, bit) && !BN_mod_mul_montgomery(message, message, base, mont, context)))
+            return 0;
+    }
+    return BN_mod_mul_montgomery(message, message, message, mont, context)
+        && BN_mod_mul_montgomery(message, message, representative, mont, context);
+}
+
 /// The verification itself; `montgomery` is the key's own or NULL, when the thread's scratch is
 /// set up for this modulus. Errors OpenSSL queues are cleared: a failure is only "not verified".
 static int verify(const BIGNUM *modulus, const BIGNUM *exponent, const BN_MONT_CTX *montgomery, int digest_nid,
@@ -116,8 +139,8 @@ static int verify(const BIGNUM *modulus, const BIGNUM *exponent, const BN_MONT_C
     int computed = message != NULL && BN_bin2bn(signature, (int)size, representative) != NULL
         && BN_ucmp(representative, modulus) < 0
         && (montgomery != NULL || BN_MONT_CTX_set(scratch->montgomery, modulus, scratch->context))
-        && BN_mod_exp_mont(message, representative, exponent, modulus, scratch->context,
-                           (BN_MONT_CTX *)(montgomery != NULL ? montgomery : scratch->montgomery))
+        && exponentiate(message, representative, exponent, modulus,
+                        montgomery != NULL ? montgomery : scratch->montgomery, scratch->context)
         && BN_bn2binpad(message, received, (int)size) == (int)size;
     BN_CTX_end(scratch->context);
     if (!computed)

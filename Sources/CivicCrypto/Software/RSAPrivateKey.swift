@@ -15,12 +15,18 @@ public final class RSAPrivateKey: @unchecked Sendable {
         EVP_PKEY_free(pointer)
     }
 
-    /// A new key (2048 bits unless told otherwise). Takes tens of milliseconds: reuse keys.
-    public static func generate(bits: Int = 2048) throws -> RSAPrivateKey {
-        guard let context = EVP_PKEY_CTX_new_from_name(nil, OpenSSLContext.cString("RSA"), nil) else { throw SoftwareKeyError.failed("RSA key generation") }
-        defer { EVP_PKEY_CTX_free(context) }
+    /// A new key (2048 bits and the public exponent 65537 unless told otherwise). Takes tens of
+    /// milliseconds: reuse keys.
+    public static func generate(bits: Int = 2048, publicExponent: UInt = 65537) throws -> RSAPrivateKey {
+        guard let context = EVP_PKEY_CTX_new_from_name(nil, OpenSSLContext.cString("RSA"), nil),
+              let exponent = BN_new() else { throw SoftwareKeyError.failed("RSA key generation") }
+        defer {
+            EVP_PKEY_CTX_free(context)
+            BN_free(exponent)
+        }
         var key: OpaquePointer?
         guard EVP_PKEY_keygen_init(context) == 1, EVP_PKEY_CTX_set_rsa_keygen_bits(context, Int32(bits)) == 1,
+              BN_set_word(exponent, publicExponent) == 1, EVP_PKEY_CTX_set1_rsa_keygen_pubexp(context, exponent) == 1,
               EVP_PKEY_generate(context, &key) == 1, let key else {
             throw SoftwareKeyError.failed("RSA key generation")
         }

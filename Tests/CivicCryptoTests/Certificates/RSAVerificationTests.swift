@@ -3,8 +3,8 @@ import COpenSSL
 import Testing
 
 /// `RSAVerificationKey`: PKCS#1 v1.5 checks on OpenSSL's big numbers must answer as OpenSSL's
-/// `EVP_DigestVerify` does, for the three digests the roster's certificates may use, and refuse
-/// every malformed signature or key without crashing.
+/// `EVP_DigestVerify` does, for the three digests the roster's certificates may use and public
+/// exponents of any shape, and refuse every malformed signature or key without crashing.
 @Suite("RSA signatures checked on big numbers")
 struct RSAVerificationTests {
     let key: RSAPrivateKey
@@ -13,7 +13,11 @@ struct RSAVerificationTests {
     let message = Array("連署人 A123456789".utf8)
 
     init() throws {
-        key = try RSAPrivateKey.generate()
+        try self.init(key: RSAPrivateKey.generate())
+    }
+
+    init(key: RSAPrivateKey) throws {
+        self.key = key
         modulus = try Self.number(OSSL_PKEY_PARAM_RSA_N, of: key.pointer)
         exponent = try Self.number(OSSL_PKEY_PARAM_RSA_E, of: key.pointer)
     }
@@ -66,6 +70,16 @@ struct RSAVerificationTests {
         let other = nid == NID_sha256 ? NID_sha512 : NID_sha256
         #expect(verifies(signature, nid: other, digest: digest(other, message)) == [false, false])
         #expect(verifies(signature, nid: nid, digest: digest(nid, message + [0])) == [false, false])
+    }
+
+    /// The exponentiation walks the exponent's bits itself: exponents with ones between the
+    /// first and the last bit, and the shortest, must verify as OpenSSL's do.
+    @Test(arguments: [3, 17, 2899, 1_000_003] as [UInt])
+    func publicExponentsOfEveryShapeVerify(exponent: UInt) throws {
+        let other = try RSAVerificationTests(key: RSAPrivateKey.generate(bits: 1024, publicExponent: exponent))
+        let signature = try other.sign(OpenSSLContext.sha256)
+        #expect(other.verifies(signature, nid: NID_sha256, digest: digest(NID_sha256, message)) == [true, true])
+        #expect(other.verifies(signature, nid: NID_sha256, digest: digest(NID_sha256, message + [0])) == [false, false])
     }
 
     @Test func malformedSignaturesAndKeysAreRefused() throws {
