@@ -98,4 +98,17 @@ enum RosterSchema {
         }
         try db.execute(sql: "DROP TABLE roster_record_line")
     }
+
+    /// v3: the status and date filters read the index in roster order, which now carries both
+    /// columns, instead of an index each: every record paid for two more index entries (about a
+    /// tenth of the import's time on its storing thread), while a filtered page of a full
+    /// petition reads the one index in some 30 ms.
+    static func coverFiltersWithOrder(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX roster_record_status;
+            DROP INDEX roster_record_date;
+            DROP INDEX roster_record_order;
+            CREATE INDEX roster_record_order ON roster_record (caseRowId, sortKey, batchNumber, seq, status, signedDate);
+            """)
+    }
 }

@@ -62,6 +62,7 @@ public final class WorkspaceDatabase: Sendable {
         migrator.registerMigration("roster v2: record lines in files") { db in
             try RosterSchema.moveLinesToFiles(db, recordLines: recordLines)
         }
+        migrator.registerMigration("roster v3: one index in roster order", migrate: RosterSchema.coverFiltersWithOrder)
         return migrator
     }
 }
