@@ -5,14 +5,18 @@ extension TrustStore {
     /// certificates that came with it (itself among them): the same judgement as OpenSSL's path
     /// — the anchors OpenSSL would try as issuers, their key identifiers and CA constraints, one
     /// RSA verification with the anchor's cached key — made on the DER. Nil when OpenSSL must
-    /// judge: no anchor whose subject is spelt exactly as the issuer (OpenSSL compares names in
-    /// a canonical form), an anchor the fast path cannot use, or certificates that came along
-    /// and might complete a chain.
+    /// judge: an anchor OpenSSL finds named as the issuer though it is spelt otherwise (it
+    /// compares names in a canonical form), an anchor the fast path cannot use, or
+    /// certificates that came along and might complete a chain.
     func chainsIgnoringDates(_ leaf: CertificateView, carried: [CertificateView]) -> Bool? {
         // An unsupported critical extension makes a certificate unusable, as in X509_verify_cert.
         if leaf.extensions.hasUnsupportedCriticalExtension { return false }
         let bytes = leaf.bytes
-        guard let named = issuers.firstIndex(where: { DERValue.equals(bytes, leaf.issuer, $0.subjectDER) }) else { return nil }
+        guard let named = issuers.firstIndex(where: { DERValue.equals(bytes, leaf.issuer, $0.subjectDER) }) else {
+            // No anchor spelt as the issuer. Unless OpenSSL's canonical comparison finds one, or
+            // other certificates came along, OpenSSL's path finds no issuer either: untrusted.
+            return carried.count > 1 || anchorCanonicallyNamed(Array(bytes[leaf.issuer])) ? nil : false
+        }
         let authorityKey = leaf.extensions.authorityKeyIdentifier
         var undecided = false
         for index in issuers[named].sameSubject {
@@ -29,6 +33,13 @@ extension TrustStore {
             }
         }
         return undecided || carried.count > 1 ? nil : false
+    }
+
+    /// Whether OpenSSL finds an anchor's subject equal to this Name (`X509_NAME_cmp`, on
+    /// canonical forms); true when the Name cannot be read, so OpenSSL has the last word.
+    private func anchorCanonicallyNamed(_ der: [UInt8]) -> Bool {
+        guard let name = OpenSSLName(der: der) else { return true }
+        return issuers.contains { X509_NAME_cmp($0.subject, name.pointer) == 0 }
     }
 
     /// The same judgement through OpenSSL's decoding of the certificates (DER), the leaf being
