@@ -70,6 +70,22 @@ struct CertificateViewTests {
         #expect(verifier.verdict(signature: signature, over: tbs) == SignatureVerdict(reference), "\(variant)")
     }
 
+    /// A signer whose issuer is spelt otherwise than the anchor that issued it (here in
+    /// capitals, which OpenSSL's canonical comparison of names ignores) is OpenSSL's to judge,
+    /// and OpenSSL trusts it: the fast path must leave it, never call it untrusted.
+    @Test func issuerSpeltOtherwiseIsLeftToOpenSSL() throws {
+        let folder = try TemporaryFolder()
+        let capitals = folder.file("moica-capitals.pem")
+        try OpenSSLCommand.run(["req", "-new", "-x509", "-utf8", "-key", TestPKI.url("ca/moica.key").path,
+                                "-subj", "/C=TW/O=CIVICDESK TEST/CN=CivicDesk TEST 內政部憑證管理中心 (MOICA)",
+                                "-days", "3650", "-out", capitals.path])
+        let made = try CertificateVariant.base.make(in: folder, issuer: capitals)
+        let der = try TestPKI.der(pemFile: made.certificate)
+        let view = try #require(CertificateView(der: der))
+        #expect(store.chainsIgnoringDates(view, carried: [view]) == nil)
+        #expect(store.chainsIgnoringDates(try CertificateParser.parse(der: der)) == true)
+    }
+
     @Test func truncatedCertificatesAreNotRead() throws {
         let der = try TestPKI.der("people/lead/sign.pem")
         for length in 0..<der.count {
@@ -141,8 +157,9 @@ struct CertificateVariant: Sendable, CustomTestStringConvertible {
         return copy
     }
 
-    /// A key, a request and the certificate issued by the MOICA-like test CA.
-    func make(in folder: TemporaryFolder) throws -> (certificate: URL, key: URL) {
+    /// A key, a request and the certificate issued with the MOICA-like test CA's key, under
+    /// `issuer` (its certificate unless told otherwise).
+    func make(in folder: TemporaryFolder, issuer: URL = TestPKI.url("ca/moica.pem")) throws -> (certificate: URL, key: URL) {
         let key = folder.file("key.pem")
         try OpenSSLCommand.run(["genrsa", "-out", key.path, "2048"])
         let config = try folder.write(Array("""
@@ -168,7 +185,7 @@ struct CertificateVariant: Sendable, CustomTestStringConvertible {
         try OpenSSLCommand.run(["req", "-new", "-utf8", "-config", config.path, "-key", key.path, "-subj", subject, "-out", request.path]
                                + (multivalueRDN ? ["-multivalue-rdn"] : []))
         let certificate = folder.file("certificate.pem")
-        try OpenSSLCommand.run(["x509", "-req", "-in", request.path, "-CA", TestPKI.url("ca/moica.pem").path,
+        try OpenSSLCommand.run(["x509", "-req", "-in", request.path, "-CA", issuer.path,
                                 "-CAkey", TestPKI.url("ca/moica.key").path, "-set_serial", "0x7912345678", "-days", "\(days)",
                                 "-\(digest)", "-out", certificate.path] + (extensions == nil ? [] : ["-extfile", config.path, "-extensions", "v"]))
         return (certificate, key)
