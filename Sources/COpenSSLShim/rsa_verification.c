@@ -148,14 +148,13 @@ static int verify(const BIGNUM *modulus, const BIGNUM *exponent, const BN_MONT_C
     return computed && memcmp(received, expected, size) == 0;
 }
 
-civic_rsa_key *civic_rsa_key_new(const uint8_t *modulus, size_t modulus_length, const uint8_t *exponent,
-                                 size_t exponent_length)
+civic_rsa_key *civic_rsa_key_new(const BIGNUM *modulus, const BIGNUM *exponent)
 {
     civic_rsa_key *key = calloc(1, sizeof *key);
     BN_CTX *context = BN_CTX_new();
     if (key != NULL && context != NULL) {
-        key->modulus = BN_bin2bn(modulus, (int)modulus_length, NULL);
-        key->exponent = BN_bin2bn(exponent, (int)exponent_length, NULL);
+        key->modulus = BN_dup(modulus);
+        key->exponent = BN_dup(exponent);
         key->montgomery = BN_MONT_CTX_new();
     }
     int made = key != NULL && key->modulus != NULL && key->exponent != NULL && key->montgomery != NULL

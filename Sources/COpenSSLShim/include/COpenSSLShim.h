@@ -7,6 +7,7 @@
 // route's per key), one-shot digests, and the X.509 extension decoders alone. Several of these
 // calls are deprecated in OpenSSL 3.0, so they live in this module with the deprecation silenced.
 
+#include <openssl/bn.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,10 +15,9 @@
 /// worked out once. Safe to use from many threads at once.
 typedef struct civic_rsa_key civic_rsa_key;
 
-/// The key with this big-endian modulus and public exponent; NULL when it is not a key OpenSSL
+/// The key with this modulus and public exponent (copied); NULL when it is not a key OpenSSL
 /// would verify with.
-civic_rsa_key *_Nullable civic_rsa_key_new(const uint8_t *_Nonnull modulus, size_t modulus_length,
-                                           const uint8_t *_Nonnull exponent, size_t exponent_length);
+civic_rsa_key *_Nullable civic_rsa_key_new(const BIGNUM *_Nonnull modulus, const BIGNUM *_Nonnull exponent);
 
 void civic_rsa_key_free(civic_rsa_key *_Nullable key);
 

@@ -21,16 +21,10 @@ final class RSAVerificationKey: @unchecked Sendable {
         }
         guard EVP_PKEY_get_bn_param(publicKey, OSSL_PKEY_PARAM_RSA_N, &modulus) == 1,
               EVP_PKEY_get_bn_param(publicKey, OSSL_PKEY_PARAM_RSA_E, &exponent) == 1,
-              let modulus, let exponent else {
+              let modulus, let exponent, let made = civic_rsa_key_new(modulus, exponent) else {
             ERR_clear_error()
             return nil
         }
-        let numbers = [modulus, exponent].map { number in
-            var octets = [UInt8](repeating: 0, count: Int((BN_num_bits(number) + 7) / 8))
-            BN_bn2bin(number, &octets)
-            return octets
-        }
-        guard let made = civic_rsa_key_new(numbers[0], numbers[0].count, numbers[1], numbers[1].count) else { return nil }
         key = made
     }
 
