@@ -192,6 +192,16 @@ def test(app):
                      "rows of the prefix in the list")
     check(all(text.endswith("****") for text in shown if len(text) == 10), f"IDs are masked: {shown[:5]}")
     app.screenshot("records-prefix")
+
+    # Then those of two signing days, typed as 民國 dates: the count the command line gives.
+    app.click_button("重填")
+    expected = len(records(workspace, "--from", "113/03/02", "--to", "113/03/03"))
+    check(0 < expected < sum(after["counts"].values()), f"two signing days hold some of the records, not {expected}")
+    app.type_text("連署日期（起）", "113/03/02")
+    app.type_text("連署日期（迄）", "113/03/03")
+    app.click_button("查詢")
+    app.label(f"共 {grouped(expected)} 筆", timeout=15)
+    app.screenshot("records-dates")
     press(app, ESCAPE)
     app.label("連署案件", timeout=10)
 
