@@ -9,12 +9,12 @@
 #                                   them); a CA's new certificates take serials after its highest
 #   make-test-pki.sh --regenerate   makes everything afresh (every key and serial changes)
 set -euo pipefail
-cd "$(dirname "$0")"
 case ${1:-} in
     "") regenerate=0 ;;
     --regenerate) regenerate=1 ;;
     *) sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
 esac
+cd "$(dirname "$0")"
 export OPENSSL_CONF=$PWD/openssl.cnf
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
