@@ -36,6 +36,7 @@ unit-test:
 ui-test:
 	Tests/UITests/run.sh; status=$$?; scripts/card-lab.sh reap; exit $$status
 
+# Adds what is missing to the test PKI; `data/test-pki/make-test-pki.sh --regenerate` remakes it all.
 test-pki:
 	data/test-pki/make-test-pki.sh
 

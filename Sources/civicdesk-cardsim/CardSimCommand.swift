@@ -32,10 +32,10 @@ struct CardSimCommand: ParsableCommand {
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Plays a card until stopped (the default).")
 
-    @Option(help: "A test person's 自然人憑證: lead, other, admin, clerk, expired, revoked, wrong-usage, untrusted.")
+    @Option(help: "A test person's 自然人憑證: lead, other, admin, clerk, clerk2, admin-renewed, clerk-renewed, expired, revoked, wrong-usage, untrusted.")
     var person: String?
 
-    @Option(help: "An agency card: gca, gca-unlisted, xca, moeaca.")
+    @Option(help: "An agency card: gca, gca-renewed, gca-unlisted, xca, moeaca, hca.")
     var agency: String?
 
     @Flag(help: "A 健保卡-like card (identified, but holds no certificate).")

@@ -134,6 +134,10 @@ enum CertificateText {
     static func print(role: CertificateRole?, _ certificate: CertificateInfo) {
         let name = role.map { Terminal.text($0.name) } ?? "其他憑證"
         Swift.print("  \(name)：\(certificate.commonName ?? certificate.subject.rfc4514)")
+        if role == .agency {
+            let kind = AgencyCertificateKind(issuer: certificate.issuer).map { Terminal.text($0.name) } ?? "不明（非機關憑證管理中心簽發）"
+            Swift.print("    種類 \(kind)　機關(組織)OID \(AgencyCertificate.agencyOID(of: certificate) ?? "無")")
+        }
         Swift.print("    主體 \(certificate.subject.rfc4514)")
         Swift.print("    序號 \(certificate.serialHex.lowercased())　有效期間 \(JSONOutput.rfc3339(certificate.notBefore)) 至 \(JSONOutput.rfc3339(certificate.notAfter))")
         Swift.print("    SHA-256 \(certificate.sha256)")

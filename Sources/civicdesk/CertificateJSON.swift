@@ -2,13 +2,15 @@ import CivicCore
 import Foundation
 
 /// The JSON shapes of `card certs --json`, `card list --json` and `token info --json`: one
-/// certificate shape for cards and tokens alike.
+/// certificate shape for cards and tokens alike. An agency's certificate adds its kind
+/// (`agencyKind`: government, organisation, business or medical, and `agencyKindName`: 機關憑證 …;
+/// null when no agency CA issued it) and `agencyOID` (null when it carries none).
 struct CertificateJSON: Encodable {
     let role: CertificateRole?
     let certificate: CertificateInfo
 
     enum CodingKeys: String, CodingKey {
-        case role, subject, commonName, serial, notBefore, notAfter, sha256, pem
+        case role, subject, commonName, serial, notBefore, notAfter, sha256, pem, agencyKind, agencyKindName, agencyOID
     }
 
     func encode(to encoder: Encoder) throws {
@@ -21,6 +23,12 @@ struct CertificateJSON: Encodable {
         try container.encode(JSONOutput.rfc3339(certificate.notAfter), forKey: .notAfter)
         try container.encode(certificate.sha256, forKey: .sha256)
         try container.encode(certificate.pem, forKey: .pem)
+        if role == .agency {
+            let kind = AgencyCertificateKind(issuer: certificate.issuer)
+            try container.encode(kind?.rawValue, forKey: .agencyKind)
+            try container.encode(kind.map { Terminal.text($0.name) }, forKey: .agencyKindName)
+            try container.encode(AgencyCertificate.agencyOID(of: certificate), forKey: .agencyOID)
+        }
     }
 }
 

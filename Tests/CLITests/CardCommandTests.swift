@@ -91,6 +91,33 @@ struct CardCommandTests {
         #expect(hash.output.hasPrefix(try #require(signature["sha256"] as? String)))
     }
 
+    @Test("an agency card: its certificate's kind, by the issuing CA, and its 機關(組織)OID, in JSON and text", arguments: [
+        ("gca", "government", "機關憑證", "2.16.886.101.20003.20065.20001"),
+        ("xca", "organisation", "組織及團體憑證", "2.16.886.111.90010.90003"),
+        ("moeaca", "business", "工商憑證", "22099131"),
+        ("hca", "medical", "醫事憑證", "2.16.886.101.90040.40001"),
+    ])
+    func agencyCard(name: String, kind: String, kindName: String, oid: String) throws {
+        try present("agency:\(name)")
+        let result = try civicdesk(["card", "certs", "--json", "--reader", lab.readerName])
+        #expect(result.status == 0, "\(result.error)")
+        let readers = try #require(try json(result.output)["readers"] as? [[String: Any]])
+        let card = try #require(readers.first?["card"] as? [String: Any])
+        #expect(card["kind"] as? String == "agency")
+        let certificates = try #require(card["certificates"] as? [[String: Any]])
+        #expect(certificates.map { $0["role"] as? String } == ["agency", "issuer", "root"])
+        let agency = certificates[0]
+        #expect(agency["agencyKind"] as? String == kind)
+        #expect(agency["agencyKindName"] as? String == kindName)
+        #expect(agency["agencyOID"] as? String == oid)
+        #expect(agency["pem"] as? String == (try TestPKI.text("agencies/\(name)/agency.pem")))
+        #expect(certificates.dropFirst().allSatisfy { $0["agencyOID"] == nil && $0["agencyKind"] == nil },
+                "only the agency's certificate carries them")
+        let text = try civicdesk(["card", "certs", "--reader", lab.readerName])
+        #expect(text.output.contains("種類 \(kindName)　機關(組織)OID \(oid)"), "\(text.output)")
+        try present("person:lead")
+    }
+
     @Test("a 健保卡 and an unknown card: no certificates, and a message saying why", arguments: [
         ("health", "health-insurance", "健保卡"), ("unknown", "unknown", "無法辨識"),
     ])

@@ -75,12 +75,22 @@ def test(app):
     cardlab.remove()
     app.label(NO_CARD, timeout=5)
 
-    # An agency card: one organisation certificate.
+    # An agency card: one organisation certificate, its kind by the issuing CA and its OID.
     cardlab.insert("agency:gca")
     app.label("機關或團體憑證", timeout=10)
     app.label("機關憑證")
     check(app.find_all("label", "數位發展部資訊處"), "the agency's name")
+    app.label("機關(組織)OID")
+    app.label("2.16.886.101.20003.20065.20001")
     app.screenshot("agency-card")
+    cardlab.remove()
+    app.label(NO_CARD, timeout=5)
+    cardlab.insert("agency:hca")
+    app.label("臺北市示範聯合診所", timeout=10)
+    app.label("憑證種類")
+    app.label("醫事憑證")
+    app.label("2.16.886.101.90040.40001")
+    app.screenshot("agency-card-hca")
     cardlab.remove()
     app.label(NO_CARD, timeout=5)
 

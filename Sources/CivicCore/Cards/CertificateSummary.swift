@@ -25,6 +25,7 @@ public struct CertificateSummary: Sendable, Hashable {
         fields = [
             Field(label: entry.role.isAuthority ? UserMessage(zh: "名稱", en: "Name") : UserMessage(zh: "持有人", en: "Holder"),
                   value: UserMessage(verbatim: name)),
+        ] + (entry.role == .agency ? Self.agencyFields(certificate) : []) + [
             Field(label: UserMessage(zh: "主體", en: "Subject"), value: UserMessage(verbatim: certificate.subject.rfc4514)),
             Field(label: UserMessage(zh: "簽發者", en: "Issuer"), value: UserMessage(verbatim: certificate.issuer.rfc4514)),
             Field(label: UserMessage(zh: "序號", en: "Serial number"), value: UserMessage(verbatim: certificate.serialHex)),
@@ -44,6 +45,18 @@ public struct CertificateSummary: Sendable, Hashable {
         lines += fields.map { localize($0.label) + colon + localize($0.value) }
         lines.append(localize(UserMessage(zh: "狀態", en: "Status")) + colon + localize(badge.message))
         return lines.joined(separator: "\n") + "\n\n" + pem
+    }
+
+    /// An agency certificate's kind, by its issuing CA, and its 機關(組織)OID, each when known.
+    static func agencyFields(_ certificate: CertificateInfo) -> [Field] {
+        var fields: [Field] = []
+        if let kind = AgencyCertificateKind(issuer: certificate.issuer) {
+            fields.append(Field(label: UserMessage(zh: "憑證種類", en: "Certificate kind"), value: kind.name))
+        }
+        if let oid = AgencyCertificate.agencyOID(of: certificate) {
+            fields.append(Field(label: UserMessage(zh: "機關(組織)OID", en: "Agency OID"), value: UserMessage(verbatim: oid)))
+        }
+        return fields
     }
 
     /// `中華民國113年1月1日 至 中華民國133年12月31日`, days counted on Taiwan's clock.

@@ -65,7 +65,7 @@ public enum PersonalID {
     public static func check(_ text: some StringProtocol) -> Result<Kind, Problem> {
         let bytes = Array(text.utf8)
         if bytes.isEmpty { return .failure(.empty) }
-        if bytes.count != 10 { return .failure(.length(text.count)) }
+        if bytes.count != 10 || !bytes.allSatisfy({ $0 < 0x80 }) { return .failure(shapeProblem(text)) }
         guard let code = letterCodes[bytes[0]] else { return .failure(.firstCharacter) }
         let second = bytes[1]
         let kind: Kind
@@ -105,6 +105,21 @@ public enum PersonalID {
     /// system's own record query does.
     public static func masked(_ id: some StringProtocol) -> String {
         String(id.prefix(6)) + "****"
+    }
+
+    /// Why a text that is not ten ASCII characters fails: its length as the user counts
+    /// characters, else where the first wider character (a full-width digit from a Chinese input
+    /// method) stands — never "10 characters expected, 10 typed".
+    private static func shapeProblem(_ text: some StringProtocol) -> Problem {
+        let characters = Array(text)
+        guard characters.count == 10, let position = characters.firstIndex(where: { $0.utf8.count != 1 }) else {
+            return .length(characters.count)
+        }
+        switch position {
+        case 0: return .firstCharacter
+        case 1: return .secondCharacter
+        default: return .notDigits
+        }
     }
 
     private static func checksum(code: Int, digits: [Int]) -> Int {

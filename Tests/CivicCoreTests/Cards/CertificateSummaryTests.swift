@@ -44,6 +44,24 @@ struct CertificateSummaryTests {
                       "金鑰用途")?.zh == "未限制")
     }
 
+    @Test("an agency's certificate names its kind and its 機關(組織)OID after the holder; a person's does not")
+    func agency() {
+        let medical = CardFixtures.certificate(
+            [("C", "TW"), ("O", "臺北市示範聯合診所"), ("CN", "臺北市示範聯合診所"), ("organizationIdentifier", "2.16.886.101.90040.40001")],
+            usage: [.digitalSignature, .keyEncipherment], issuer: [("CN", "CivicDesk TEST 醫事憑證管理中心 (HCA)")])
+        let summary = CertificateSummary(CardCertificate(role: .agency, certificate: medical), trust: .trusted, now: now)
+        #expect(summary.fields.map(\.label.zh).prefix(4) == ["持有人", "憑證種類", "機關(組織)OID", "主體"])
+        #expect(value(summary, "憑證種類") == UserMessage(zh: "醫事憑證", en: "Medical institution certificate"))
+        #expect(value(summary, "機關(組織)OID")?.zh == "2.16.886.101.90040.40001")
+        #expect(summary.copyText { $0.zh }.contains("\n機關(組織)OID：2.16.886.101.90040.40001\n"))
+
+        let unknownCA = CardFixtures.certificate([("O", "某機關"), ("CN", "某機關")], usage: nil)
+        let unnamed = CertificateSummary(CardCertificate(role: .agency, certificate: unknownCA), trust: .trusted, now: now)
+        #expect(value(unnamed, "憑證種類") == nil && value(unnamed, "機關(組織)OID") == nil, "nothing is guessed")
+        let person = CertificateSummary(CardCertificate(role: .signature, certificate: CardFixtures.signature), trust: .trusted, now: now)
+        #expect(value(person, "機關(組織)OID") == nil)
+    }
+
     @Test("the copied text holds every field, the status and the PEM")
     func copyText() throws {
         let summary = CertificateSummary(CardCertificate(role: .encryption, certificate: CardFixtures.encryption),

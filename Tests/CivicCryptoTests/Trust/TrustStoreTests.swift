@@ -24,11 +24,11 @@ struct TrustStoreTests {
     }
 
     @Test func loadsTheAnchorsFolder() throws {
-        #expect(store.anchors.count == 5)
+        #expect(store.anchors.count == 6)
         #expect(Set(store.anchors.compactMap(\.commonName)) == [
             "CivicDesk TEST 政府憑證總管理中心 (GRCA)", "CivicDesk TEST 內政部憑證管理中心 (MOICA)",
             "CivicDesk TEST 政府憑證管理中心 (GCA)", "CivicDesk TEST 組織及團體憑證管理中心 (XCA)",
-            "CivicDesk TEST 工商憑證管理中心 (MOEACA)",
+            "CivicDesk TEST 工商憑證管理中心 (MOEACA)", "CivicDesk TEST 醫事憑證管理中心 (HCA)",
         ])
     }
 
@@ -67,9 +67,10 @@ struct TrustStoreTests {
     /// The fast path (one signature against the anchors) agrees with OpenSSL's full verifier
     /// for every certificate of the TEST PKI, each judged inside its validity period.
     @Test func ignoringDatesAgreesWithTheFullVerifier() throws {
-        var paths = ["admin", "clerk", "expired", "lead", "other", "revoked", "untrusted", "wrong-usage"]
+        var paths = ["admin", "admin-renewed", "clerk", "clerk2", "clerk-renewed", "expired", "lead", "other", "revoked", "untrusted", "wrong-usage"]
             .flatMap { ["people/\($0)/sign.pem", "people/\($0)/enc.pem"] }
-        paths += ["agencies/gca/agency.pem", "agencies/xca/agency.pem", "agencies/moeaca/agency.pem", "ca/moica.pem", "untrusted/issuing.pem"]
+        paths += ["gca", "gca-renewed", "gca-unlisted", "xca", "moeaca", "hca"].map { "agencies/\($0)/agency.pem" }
+        paths += ["ca/moica.pem", "ca/hca.pem", "untrusted/issuing.pem"]
         for path in paths {
             let certificate = try TestKeys.certificate(path)
             let middle = certificate.notBefore.addingTimeInterval(certificate.notAfter.timeIntervalSince(certificate.notBefore) / 2)
