@@ -19,25 +19,33 @@ public final class StagedFile {
     public let writablePath: String
     /// The hidden name of the fallback; nil for an unnamed file.
     private let temporaryURL: URL?
-    private var descriptor: Int32
+    private let descriptor: Int32
     private var finished = false
 
     public init(destination: URL) throws {
         self.destination = destination
         let folder = destination.deletingLastPathComponent()
-        let unnamed = open(folder.path, Self.unnamedFile | O_RDWR | O_CLOEXEC, 0o600)
-        if unnamed >= 0 {
+        if let unnamed = try Self.openUnnamed(in: folder, for: destination) {
             descriptor = unnamed
             writablePath = "/proc/self/fd/\(unnamed)"
             temporaryURL = nil
             return
         }
-        // EOPNOTSUPP: the filesystem has none; EISDIR or EINVAL: the kernel does not know the flag.
-        guard [EOPNOTSUPP, EISDIR, EINVAL].contains(errno) else { throw FileWriteError(path: destination.path, code: errno) }
         let (hidden, descriptor) = try Self.createHidden(beside: destination)
         self.descriptor = descriptor
         writablePath = hidden.path
         temporaryURL = hidden
+    }
+
+    /// An unnamed file in `folder`; nil where there can be none: the filesystem has none
+    /// (EOPNOTSUPP), the kernel does not know the flag (EISDIR, EINVAL), or there is no /proc
+    /// to name it by for `linkat` and libxlsxwriter.
+    private static func openUnnamed(in folder: URL, for destination: URL) throws -> Int32? {
+        guard access("/proc/self/fd", X_OK) == 0 else { return nil }
+        let descriptor = open(folder.path, unnamedFile | O_RDWR | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { return descriptor }
+        guard [EOPNOTSUPP, EISDIR, EINVAL].contains(errno) else { throw FileWriteError(path: destination.path, code: errno) }
+        return nil
     }
 
     /// O_TMPFILE, which Glibc's headers declare only for C code built with _GNU_SOURCE.

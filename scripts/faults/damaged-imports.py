@@ -128,9 +128,11 @@ def main():
     lab = Lab(build)
     try:
         batches = generate(build, os.path.join(work, "valid"), arguments.records, arguments.seed)
+        # A copy of its own, so a rebuild meanwhile neither breaks the run nor mixes two builds.
+        program = shutil.copy2(os.path.join(build, "civicdesk"), os.path.join(work, "civicdesk"))
         environment = dict(lab.environment, LANG="zh_TW.UTF-8", CIVICDESK_TRUST_DIR="", SWIFT_BACKTRACE="enable=yes,interactive=no",
                            XDG_DATA_HOME=os.path.join(work, "data"), CIVICDESK_DOCUMENTS_DIR=os.path.join(work, "documents"))
-        figures = run_all(arguments, build, batches, environment, work)
+        figures = run_all(arguments, program, batches, environment, work)
     finally:
         lab.stop()
         shutil.rmtree(work, ignore_errors=True)
@@ -141,7 +143,7 @@ def main():
     return 0 if figures["signalled"] == 0 and figures["hung"] == 0 and not figures["wrong"] else 1
 
 
-def run_all(arguments, build, batches, environment, work):
+def run_all(arguments, program, batches, environment, work):
     lock = threading.Lock()
     figures = {"runs": 0, "login retries": 0, "refused": 0, "imported": 0, "signalled": 0, "hung": 0, "signals": {}, "statuses": {},
                "reasons": {}, "wrong": [], "kept": [], "seconds": 0.0}
@@ -161,7 +163,7 @@ def run_all(arguments, build, batches, environment, work):
         with open(path, "wb") as file:
             file.write(damaged)
         # A fresh workspace each time: what one copy did cannot change what the next one meets.
-        command = [os.path.join(build, "civicdesk"), "roster", "import", "--workspace", os.path.join(folder, "workspace"),
+        command = [program, "roster", "import", "--workspace", os.path.join(folder, "workspace"),
                    "--trust", os.path.join(PKI, "trust"), "--token", TOKEN, "--pin-stdin", path]
         for attempt in range(2):
             process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
