@@ -8,7 +8,9 @@ again writes both files.
         [--only import|pack] [--json] [--build .build/debug]
 
 Uses the card lab of the environment (SOFTHSM2_CONF set) or one of its own, like
-damaged-imports.py. Exit status 0 when every trial left nothing behind and recovered.
+damaged-imports.py. SoftHSM2 rewrites its token file in place at each login, so a kill can
+damage the lab's token itself; that is checked after each kill, put right from a copy, and
+counted apart. Exit status 0 when every trial left nothing behind and recovered.
 """
 import argparse
 import json
@@ -66,6 +68,26 @@ class Civicdesk:
         return json.loads(result.stdout)["counts"] if result.returncode == 0 else None
 
 
+class TokenStore:
+    """SoftHSM2 rewrites its token file in place at every login, so a kill -9 at that moment can
+    leave the token unreadable — SoftHSM2's own store, which a real card does not have. The
+    tokens are copied at the start and put back when a kill damaged them (counted apart)."""
+
+    def __init__(self, configuration, backup):
+        with open(configuration) as file:
+            self.folder = next(line.split("=", 1)[1].strip() for line in file if line.strip().startswith("directories.tokendir"))
+        self.backup = backup
+        shutil.copytree(self.folder, backup)
+
+    def damaged(self, civicdesk):
+        info = subprocess.run([civicdesk.program, "token", "info", "--token", TOKEN], capture_output=True, env=civicdesk.environment)
+        if info.returncode == 0:
+            return False
+        shutil.rmtree(self.folder)
+        shutil.copytree(self.backup, self.folder)
+        return True
+
+
 def kill_after(civicdesk, arguments, delay):
     process = civicdesk.start(arguments)
     time.sleep(delay)
@@ -110,6 +132,7 @@ def main():
         files = sorted(os.path.join(generated, name) for name in os.listdir(generated) if name.endswith(".cec"))
         environment = dict(lab.environment, LANG="zh_TW.UTF-8", CIVICDESK_TRUST_DIR="", XDG_DATA_HOME=os.path.join(work, "data"),
                            CIVICDESK_DOCUMENTS_DIR=os.path.join(work, "documents"))
+        tokens = TokenStore(environment["SOFTHSM2_CONF"], os.path.join(work, "tokens"))
         clean = Civicdesk(build, environment, os.path.join(work, "clean"))
         import_seconds = timed(clean, clean.import_(files))
         expected = clean.counts()
@@ -119,11 +142,12 @@ def main():
         if arguments.only != "pack":
             figures["import"] = trials(arguments.trials, rng, import_seconds, lambda index: Civicdesk(
                 build, environment, os.path.join(work, f"import-{index}")), lambda civicdesk: civicdesk.import_(files),
-                expected=expected, recover=lambda civicdesk: civicdesk.run(civicdesk.import_(files), pin=True))
+                expected=expected, recover=lambda civicdesk: civicdesk.run(civicdesk.import_(files), pin=True), tokens=tokens)
         if arguments.only != "import":
             shutil.rmtree(out)
             figures["pack"] = trials(arguments.trials, rng, pack_seconds, lambda index: clean, lambda civicdesk: pack,
-                                     expected=expected, recover=lambda civicdesk: civicdesk.run(pack, pin=True), out=out)
+                                     expected=expected, recover=lambda civicdesk: civicdesk.run(pack, pin=True), tokens=tokens,
+                                     out=out)
         figures["import seconds"] = round(import_seconds, 2)
         figures["pack seconds"] = round(pack_seconds, 2)
     finally:
@@ -136,15 +160,16 @@ def main():
             if operation in figures:
                 result = figures[operation]
                 print(f"kill -9 during {operation}: {result['trials']} trials ({result['killed']} killed mid-way), "
-                      f"{result['left']} left hidden/partial files, {result['failed']} did not recover")
+                      f"{result['left']} left hidden/partial files, {result['failed']} did not recover "
+                      f"(SoftHSM2's token file damaged by the kill and put back: {result['token restored']})")
                 for problem in result["problems"][:5]:
                     print(f"  {problem}")
     failed = sum(figures[key]["left"] + figures[key]["failed"] for key in ("import", "pack") if key in figures)
     return 0 if failed == 0 else 1
 
 
-def trials(count, rng, seconds, civicdesk_for, arguments_for, expected, recover, out=None):
-    result = {"trials": 0, "killed": 0, "left": 0, "failed": 0, "problems": []}
+def trials(count, rng, seconds, civicdesk_for, arguments_for, expected, recover, tokens, out=None):
+    result = {"trials": 0, "killed": 0, "left": 0, "failed": 0, "token restored": 0, "problems": []}
     for index in range(count):
         civicdesk = civicdesk_for(index)
         delay = rng.uniform(0.05, seconds * 1.1)
@@ -155,6 +180,8 @@ def trials(count, rng, seconds, civicdesk_for, arguments_for, expected, recover,
         if left:
             result["left"] += 1
             result["problems"].append(f"after {delay:.2f} s: left {left}")
+        if tokens.damaged(civicdesk):
+            result["token restored"] += 1
         recovered = recover(civicdesk)
         counts = civicdesk.counts()
         packed = out is None or all(os.path.exists(os.path.join(out, name)) for name in ("連署(送件用).zip", "連署.xlsx"))
