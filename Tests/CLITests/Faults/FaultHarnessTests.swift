@@ -3,19 +3,19 @@ import Foundation
 import Testing
 
 /// Short runs of the fault harnesses (`scripts/faults/`, issue 16): damaged batches imported one
-/// per process, and imports and packs killed at random points, against a card lab of their own.
+/// per process, and imports and packs killed at random points, each against a card lab of its own.
 @Suite("故障測試：損壞的批次與中途強制結束", .serialized)
 struct FaultHarnessTests {
     private static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/faults")
 
-    /// Runs a harness with `--json` against the suite's card lab; its figures.
+    /// Runs a harness with `--json`; its figures. Each starts a card lab of its own (no
+    /// SOFTHSM2_CONF), which no other test takes the card out of or logs in to meanwhile.
     private func figures(_ script: String, _ arguments: [String]) throws -> [String: Any] {
-        let lab = try RosterCLI.lab.get()
         let build = BuiltProduct.url("civicdesk").deletingLastPathComponent().path
         let result = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/python3"),
                                         [Self.scripts.appendingPathComponent(script).path, "--json", "--build", build] + arguments,
-                                        environment: lab.environment)
+                                        environment: ["SOFTHSM2_CONF": "", "PCSCLITE_CSOCK_NAME": ""])
         return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any],
                             "\(result.status): \(result.error)")
     }
