@@ -5,7 +5,7 @@ SWIFT_BIN := $(shell dirname "$$(command -v swift 2>/dev/null || echo /opt/swift
 export PATH := $(SWIFT_BIN):$(PATH)
 SWIFT_FLAGS ?=
 
-.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster clean
+.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster fuzz clean
 
 all: build
 
@@ -42,6 +42,15 @@ test-pki:
 # Import and pack a full petition (300,000 records) in a release build; prints the figures.
 bench-roster: deps
 	scripts/bench-roster.sh
+
+# Fuzzes every parser of outside data (Fuzz/Targets/) with libFuzzer and AddressSanitizer for
+# FUZZ_SECONDS each, seeded from the test data, and prints the table; not part of `make test`.
+# FUZZ_TARGETS="dates ids" runs only those. The build and the corpora live in .build-fuzz/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	swift build --product civicdesk-rostergen $(SWIFT_FLAGS)
+	CIVICDESK_ROSTERGEN="$$(swift build --show-bin-path $(SWIFT_FLAGS))/civicdesk-rostergen" \
+		FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build
