@@ -15,7 +15,9 @@ func walk(_ cursor: DERCursor, depth: Int) {
         if element.isConstructed { walk(cursor.inside(element), depth: depth + 1) }
         _ = DERValue.isObjectIdentifier(cursor.bytes, element.contents)
         _ = DERValue.isMinimalInteger(cursor.bytes, element.contents)
-        if element.tag == 0x06, element.contents.count < 0x80, let dotted = OID.dotted(contents: cursor.bytes, element.contents) {
+        // Callers spell only contents `isObjectIdentifier` has accepted, as OpenSSL would decode them.
+        if element.tag == 0x06, element.contents.count < 0x80, DERValue.isObjectIdentifier(cursor.bytes, element.contents),
+           let dotted = OID.dotted(contents: cursor.bytes, element.contents) {
             require(dotted == openSSLDotted(Array(cursor.bytes[element.range])), "OID \(dotted) spelt otherwise by OpenSSL")
         }
     }
