@@ -2,9 +2,11 @@
 # Fuzz/run.sh [TARGET...]: builds the fuzz targets, makes the seed corpora, runs each target
 # (all, or those named) for FUZZ_SECONDS (default 60), then prints a table of the figures
 # libFuzzer gives at the end: executions, executions per second, coverage (cov: edges reached,
-# ft: features), corpus size, and crashes. Exits 1 when any target crashed; the inputs are
-# kept in .build-fuzz/crashes/TARGET/ (replay one with `.build-fuzz/bin/TARGET FILE`).
-# Each target keeps its corpus in .build-fuzz/corpus/TARGET/, so later runs go on from there.
+# ft: features), corpus size and crashes, with the CPU seconds the target had and executions per
+# CPU second, which do not depend on how busy the machine is. Exits 1 when any target crashed;
+# the inputs are kept in .build-fuzz/crashes/TARGET/ (replay one with
+# `SWIFT_BACKTRACE=enable=no .build-fuzz/bin/TARGET FILE`). Each target keeps its corpus in
+# .build-fuzz/corpus/TARGET/, so later runs go on from there.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/.build-fuzz
@@ -30,7 +32,9 @@ for name in "$@"; do
     before=$(find "$crashes" -type f | wc -l)
     echo "fuzz: $name for ${seconds}s" >&2
     status=0
-    "$out/bin/$name" "${options[@]}" "$corpus" "$out/seeds/$name" >"$log" 2>&1 || status=$?
+    # The CPU time it had, for a rate that does not depend on how busy the machine is.
+    ( TIMEFORMAT='%U %S'; time "$out/bin/$name" "${options[@]}" "$corpus" "$out/seeds/$name" >"$log" 2>&1 ) \
+        2>"$log.cpu" || status=$?
     found=$(( $(find "$crashes" -type f | wc -l) - before ))
     [ "$status" -ne 0 ] && [ "$found" -eq 0 ] && found=1
     [ "$found" -gt 0 ] && { failed=1; echo "fuzz: $name crashed, see $log" >&2; }
@@ -39,12 +43,16 @@ for name in "$@"; do
     cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
     ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
     units=$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")
-    rows+=("$(printf '| %-18s | %5s | %12s | %8s | %6s | %6s | %6s | %7s |' "$name" "$seconds" \
-        "$(stat number_of_executed_units)" "$(stat average_exec_per_sec)" "${cov:-?}" "${ft:-?}" "${units:-?}" "$found")")
+    executions=$(stat number_of_executed_units)
+    cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$log.cpu" 2>/dev/null || true)
+    per_cpu=$(awk -v n="${executions:-0}" -v c="${cpu:-0}" 'BEGIN { if (c > 0) printf "%d", n / c; else print "?" }')
+    rows+=("$(printf '| %-18s | %5s | %6s | %12s | %8s | %10s | %6s | %6s | %6s | %7s |' "$name" "$seconds" "${cpu:-?}" \
+        "${executions:-?}" "$(stat average_exec_per_sec)" "$per_cpu" "${cov:-?}" "${ft:-?}" "${units:-?}" "$found")")
 done
 
-printf '| %-18s | %5s | %12s | %8s | %6s | %6s | %6s | %7s |\n' target 's' executions 'exec/s' cov ft corpus crashes
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..20})" '------:' '-------------:' '---------:' '-------:' \
-    '-------:' '-------:' '--------:'
+printf '| %-18s | %5s | %6s | %12s | %8s | %10s | %6s | %6s | %6s | %7s |\n' target 's' 'CPU s' executions 'exec/s' \
+    'exec/CPU s' cov ft corpus crashes
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..20})" '------:' '-------:' '-------------:' \
+    '---------:' '-----------:' '-------:' '-------:' '-------:' '--------:'
 printf '%s\n' "${rows[@]}"
 exit $failed
