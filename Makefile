@@ -5,7 +5,7 @@ SWIFT_BIN := $(shell dirname "$$(command -v swift 2>/dev/null || echo /opt/swift
 export PATH := $(SWIFT_BIN):$(PATH)
 SWIFT_FLAGS ?=
 
-.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster faults clean
+.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster faults fuzz clean
 
 all: build
 
@@ -51,6 +51,15 @@ FAULT_TRIALS ?= 50
 faults: build
 	scripts/faults/damaged-imports.py --runs $(FAULT_RUNS)
 	scripts/faults/kill-outputs.py --trials $(FAULT_TRIALS)
+
+# Fuzzes every parser of outside data (Fuzz/Targets/) with libFuzzer and AddressSanitizer for
+# FUZZ_SECONDS each, seeded from the test data, and prints the table; not part of `make test`.
+# FUZZ_TARGETS="dates ids" runs only those. The build and the corpora live in .build-fuzz/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	swift build --product civicdesk-rostergen $(SWIFT_FLAGS)
+	CIVICDESK_ROSTERGEN="$$(swift build --show-bin-path $(SWIFT_FLAGS))/civicdesk-rostergen" \
+		FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build

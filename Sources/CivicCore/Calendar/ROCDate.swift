@@ -7,10 +7,11 @@ public enum ROCDate {
     public static func rocYear(ofGregorian year: Int) -> Int { year - eraStart + 1 }
     public static func gregorianYear(ofROC year: Int) -> Int { year + eraStart - 1 }
 
-    /// `113/03/04`, the short form of forms and tables.
+    /// `113/03/04`, the short form of forms and tables; nil outside 民國 1–999, the years its three
+    /// digits hold (`parse` reads four-digit years in this form as what they are: ISO dates).
     public static func short(_ date: CivilDate) -> String? {
         let year = rocYear(ofGregorian: date.year)
-        guard year >= 1 else { return nil }
+        guard (1...999).contains(year) else { return nil }
         return "\(CivilDate.pad(year, 3))/\(CivilDate.pad(date.month, 2))/\(CivilDate.pad(date.day, 2))"
     }
 
@@ -60,7 +61,8 @@ public enum ROCDate {
     }
 
     private static func make(rocYear: Int, month: Int, day: Int) -> CivilDate? {
-        guard rocYear >= 1 else { return nil }
+        // Years beyond CivilDate's (9999) are refused before the sum could overflow.
+        guard rocYear >= 1, rocYear <= Self.rocYear(ofGregorian: 9999) else { return nil }
         return CivilDate(year: gregorianYear(ofROC: rocYear), month: month, day: day)
     }
 }

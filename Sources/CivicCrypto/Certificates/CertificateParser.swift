@@ -179,8 +179,13 @@ final class OpenSSLCertificate {
 
     static func oidText(_ object: OpaquePointer?) -> String {
         var buffer = [CChar](repeating: 0, count: 128)
-        let length = OBJ_obj2txt(&buffer, Int32(buffer.count), object, 1)
-        guard length > 0 else { return "" }
+        var length = OBJ_obj2txt(&buffer, Int32(buffer.count), object, 1)
+        // OBJ_obj2txt answers the whole length even when the buffer cut the text short.
+        if length >= buffer.count {
+            buffer = [CChar](repeating: 0, count: Int(length) + 1)
+            length = OBJ_obj2txt(&buffer, Int32(buffer.count), object, 1)
+        }
+        guard length > 0, length < buffer.count else { return "" }
         return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 

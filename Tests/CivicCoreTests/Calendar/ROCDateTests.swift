@@ -50,4 +50,25 @@ struct ROCDateTests {
         #expect(leapling.age(on: try #require(CivilDate(iso: "2022-02-28"))) == 17)
         #expect(leapling.age(on: try #require(CivilDate(iso: "2022-03-01"))) == 18)
     }
+
+    // Found by `make fuzz` (Fuzz/Targets/dates.swift).
+
+    /// 民國1113年 is 3024: the long form reads it, and the short form, whose three digits cannot
+    /// hold it, is not written rather than written as a text `parse` refuses.
+    @Test func yearsBeyondThreeDigitsHaveNoShortForm() throws {
+        let date = try #require(ROCDate.parse("民國1113年3月24日"))
+        #expect(date == CivilDate(year: 3024, month: 3, day: 24))
+        #expect(ROCDate.short(date) == nil)
+        #expect(ROCDate.long(date).flatMap(ROCDate.parse) == date)
+        let last = try #require(CivilDate(year: 2910, month: 12, day: 31))
+        #expect(ROCDate.short(last) == "999/12/31")
+        #expect(ROCDate.parse("999/12/31") == last)
+    }
+
+    /// A year as large as Int holds used to overflow when turned into a Gregorian year.
+    @Test func hugeYearsAreRefused() {
+        #expect(ROCDate.parse("民國9223372036854775807年1月1日") == nil)
+        #expect(ROCDate.parse("中華民國8089年1月1日") == nil) // 10000
+        #expect(ROCDate.parse("中華民國8088年12月31日") == CivilDate(year: 9999, month: 12, day: 31))
+    }
 }

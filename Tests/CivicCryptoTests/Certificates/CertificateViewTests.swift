@@ -134,6 +134,9 @@ struct CertificateVariant: Sendable, CustomTestStringConvertible {
                     "authorityInfoAccess = caIssuers;URI:http://moica.example.tw/ca.crt").named("usual extensions"),
         base.adding("certificatePolicies = @cps").named("policy with a CPS qualifier"),
         base.adding("certificatePolicies = 2.16.886.101.0.3.1.2.1, 1.2.3.4").named("two policies"),
+        // Found by `make fuzz`: OpenSSL's spelling was cut at 127 characters.
+        base.adding("certificatePolicies = 1.2.3." + (1000..<1040).map(String.init).joined(separator: "."))
+            .named("policy OID spelt in more than 128 characters"),
         // OBJ_obj2txt spells an arc beyond 64 bits its own way: left to OpenSSL.
         CertificateVariant(name: "policy with an arc beyond 64 bits",
                            extensions: ["keyUsage = digitalSignature", "certificatePolicies = 1.2.36893488147419103232"], readFast: false),
