@@ -65,6 +65,11 @@ struct SignedChallengeTests {
         proof.answered(signature: signed.signature, check: check, at: Date())
         #expect(proof.proven == ProvenCard(certificate: agency, challenge: proof.challenge, signature: signed.signature))
 
+        let atOnce = try card.prove(login: login, trust: trust)
+        #expect(atOnce.certificate == agency && atOnce.challenge.count == 32 && atOnce.challenge != proof.challenge)
+        #expect(SignedChallenge(challenge: atOnce.challenge, signature: atOnce.signature, certificate: agency).check(against: trust)
+                == .verified(signer: agency, chainTrusted: true))
+
         let replayed = SignedChallenge(challenge: CardProof.freshChallenge(), signature: signed.signature, certificate: agency)
         #expect(replayed.check(against: trust) == .badSignature(signer: agency), "the signature holds for its own challenge only")
         let moicaOnly = try TrustStore(anchors: [certificate("trust/root.pem"), certificate("trust/moica.pem")])
@@ -108,6 +113,7 @@ struct SignedChallengeTests {
         proof.pinChecked(nil)
         proof.answered(signature: signed.signature, check: check, at: Date())
         #expect(proof.phase == .card && proof.problem?.zh.contains("已過期") == true)
+        #expect(throws: CardProofRefused(message: try #require(proof.problem))) { try card.prove(login: login, trust: trust) }
     }
 
     @Test("a card whose certificate may not sign has no signing key; a logged-out session signs nothing")

@@ -115,8 +115,9 @@ public struct CardProof: Sendable, Equatable {
         phase = .card
     }
 
-    /// Nil when the answer proves the card; else why not.
-    static func judge(_ check: SignatureCheck, of certificate: CertificateInfo, role: CertificateRole,
+    /// Nil when the answer proves the card whose `role` certificate is `certificate`; else why
+    /// not. The command line, which has no steps, judges its proofs with this too.
+    public static func judge(_ check: SignatureCheck, of certificate: CertificateInfo, role: CertificateRole,
                       at date: Date) -> UserMessage? {
         switch check {
         case .malformed, .badSignature:

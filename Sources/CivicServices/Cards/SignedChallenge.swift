@@ -50,3 +50,25 @@ extension OperationCard {
         certificates.contains { $0.role == .agency } ? .agency : .signature
     }
 }
+
+extension OperationCard {
+    /// The whole proof at once, as the command line makes it after the PIN: a fresh challenge
+    /// signed through `login`, checked against `trust` and judged as the window judges it
+    /// (`CardProof.judge`). Throws `CardProofRefused` saying why a signature does not prove the card.
+    public func prove(login: TokenLogin, trust: TrustStore, at date: Date = Date()) throws -> ProvenCard {
+        let signed = try sign(challenge: CardProof.freshChallenge(), login: login, at: date)
+        if let refusal = CardProof.judge(signed.check(against: trust), of: signed.certificate, role: signingRole, at: date) {
+            throw CardProofRefused(message: refusal)
+        }
+        return ProvenCard(certificate: signed.certificate, challenge: signed.challenge, signature: signed.signature)
+    }
+}
+
+/// A card's signature that does not prove who holds it (untrusted, expired, not its own).
+public struct CardProofRefused: UserFacingError, Sendable, Equatable {
+    public let message: UserMessage
+
+    public init(message: UserMessage) {
+        self.message = message
+    }
+}
