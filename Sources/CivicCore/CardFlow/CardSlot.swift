@@ -17,8 +17,10 @@ public struct CardSlot: Sendable, Equatable {
 }
 
 extension ReadersPage {
-    /// What a card step asking for `request` shows now.
-    public func cardSlot(for request: CardRequest) -> CardSlot {
+    /// What a card step asking for `request` shows now. A card whose certificate is among
+    /// `excluding` (it already proved itself in an earlier step) is passed over when another
+    /// card of the kind is in.
+    public func cardSlot(for request: CardRequest, excluding: [CertificateInfo] = []) -> CardSlot {
         switch service {
         case .connecting:
             return CardSlot(reader: nil, presence: .waiting(UserMessage(zh: "正在連接讀卡機服務…", en: "Connecting to the smart card service…")),
@@ -29,7 +31,12 @@ extension ReadersPage {
             break
         }
         let candidates = (selectedReader.map { [$0] } ?? []) + readers
-        if let reader = candidates.first(where: { Self.card(of: request.kind, in: $0) != nil }) {
+        let wanted = candidates.filter { Self.card(of: request.kind, in: $0) != nil }
+        let unused = wanted.first { reader in
+            guard let certificate = Self.card(of: request.kind, in: reader).flatMap({ request.certificate(on: $0.contents) }) else { return true }
+            return !excluding.contains(certificate)
+        }
+        if let reader = unused ?? wanted.first {
             return Self.slot(of: reader, for: request)
         }
         guard let reader = candidates.first(where: { $0.slot != .empty }) ?? candidates.first else {

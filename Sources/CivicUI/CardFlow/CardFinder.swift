@@ -3,14 +3,18 @@ import CivicCore
 import CivicServices
 
 /// The card step of a card wizard over the live readers: picks the card its `CardRequest` asks
-/// for (`ReadersPage.cardSlot(for:)`), finds its token (by the certificate the request needs) in
-/// the background and prepares there what the next steps need from it (for the roster import,
-/// the plan that names files not meant for this card), reading the PIN's tries on the way. `presence` says how far it got; a card taken out or
-/// swapped meanwhile discards the work under way.
+/// for (`ReadersPage.cardSlot(for:excluding:)`), finds its token (by the certificate the request
+/// needs) in the background and prepares there what the next steps need from it (for the roster
+/// import, the plan that names files not meant for this card), reading the PIN's tries on the
+/// way. `presence` says how far it got; a card taken out or swapped meanwhile discards the work
+/// under way. A wizard proving several cards in turn (`CardProofSequence`) asks for each with
+/// `ask(for:excluding:)`.
 @MainActor
 final class CardFinder<Prepared: Sendable> {
     struct Found: Sendable {
         let card: OperationCard
+        /// The certificate the request needs, by which the token was found.
+        let certificate: CertificateInfo
         let prepared: Prepared
         let pinStatus: PINStatus
         /// 自然人憑證（王大明）, for the PIN step.
@@ -22,7 +26,9 @@ final class CardFinder<Prepared: Sendable> {
     /// Called whenever `presence` or `found` changed.
     var onChange: (@MainActor () -> Void)?
 
-    let request: CardRequest
+    private(set) var request: CardRequest
+    /// Certificates of cards already proven in this wizard, passed over when another card is in.
+    private(set) var excluding: [CertificateInfo] = []
     private let cards: LiveCards
     private var prepare: (@Sendable (OperationCard) throws -> Prepared)?
     /// What the card under way is, and for which round of `follow(preparing:)`.
@@ -49,9 +55,18 @@ final class CardFinder<Prepared: Sendable> {
         update()
     }
 
+    /// Asks for another card from now on (the next card of a sequence), the cards in `excluding`
+    /// passed over; the card in the reader is judged afresh.
+    func ask(for request: CardRequest, excluding: [CertificateInfo] = []) {
+        self.request = request
+        self.excluding = excluding
+        round += 1
+        update()
+    }
+
     private func update() {
         guard let prepare else { return }
-        let slot = cards.page.cardSlot(for: request)
+        let slot = cards.page.cardSlot(for: request, excluding: excluding)
         guard let reader = slot.reader, let reading = slot.reading, case .present(let holder) = slot.presence else {
             key = nil
             found = nil
@@ -69,7 +84,7 @@ final class CardFinder<Prepared: Sendable> {
         MainThread.background({
             Result { () throws -> Found in
                 let card = try OperationCard.open(.reader(reader, certificate: certificate))
-                return Found(card: card, prepared: try prepare(card), pinStatus: card.pinStatus(), name: name)
+                return Found(card: card, certificate: certificate, prepared: try prepare(card), pinStatus: card.pinStatus(), name: name)
             }
         }, then: { [weak self] result in
             guard let self, self.key == key else { return }

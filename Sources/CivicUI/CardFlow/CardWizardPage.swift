@@ -5,9 +5,10 @@ import CivicServices
 
 /// The part every card wizard shares (the roster's import and pack among them), over Core's
 /// `CardWizard`: the frame with its buttons, the card step following the live readers for the
-/// wizard's `CardRequest` (`CardFinder`, which prepares what the work needs from the card), the PIN step checking the PIN in the background, the progress step
-/// with its cancel. A wizard adds its first and last pages and the work itself by overriding
-/// the methods marked so; each page stays a thin view over its wizard.
+/// wizard's `CardRequest` (`CardFinder`, which prepares what the work needs from the card), the
+/// PIN step checking the PIN in the background, the progress step with its cancel. A wizard adds
+/// its first and last pages and the work itself by overriding the methods marked so; each page
+/// stays a thin view over its wizard.
 @MainActor
 class CardWizardPage<Wizard: CardWizard, Prepared: Sendable> {
     typealias Found = CardFinder<Prepared>.Found

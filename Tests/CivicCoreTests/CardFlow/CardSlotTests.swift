@@ -115,3 +115,19 @@ struct CardSlotTests {
         #expect(access.cardProblem == nil)
     }
 }
+
+extension CardSlotTests {
+    @Test("with two cards of the kind in, one already proven is passed over")
+    func excluding() throws {
+        var page = page(readers: [first, second])
+        try insert(CardFixtures.naturalPersonCard, into: first, on: &page)
+        let other = CardContents(kind: .naturalPerson, atr: CardFixtures.atr, certificates: [
+            CardCertificate(role: .signature, certificate: CardProofTests.admin)])
+        try insert(other, into: second, on: &page)
+        let request = CardRequest.naturalPerson()
+        #expect(page.cardSlot(for: request).reader == first)
+        #expect(page.cardSlot(for: request, excluding: [CardFixtures.signature]).reader == second)
+        #expect(page.cardSlot(for: request, excluding: [CardFixtures.signature, CardProofTests.admin]).reader == first,
+                "with every card used, the first is still shown (the sequence says it was used)")
+    }
+}
