@@ -28,6 +28,9 @@ let package = Package(
         // zlib's module is CLibZ: ZIPFoundation (a test dependency) already names its own CZlib.
         .systemLibrary(name: "CLibZ", path: "Sources/CLibZ", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // Pango over Cairo: letters set in A4 pages, written as PDF or shown as page images.
+        .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
 
@@ -46,6 +49,8 @@ let package = Package(
                                                  .product(name: "GRDBSQLite", package: "GRDB.swift")],
                 path: "Sources/CivicStore"),
         .target(name: "CivicZip", dependencies: ["CivicCore", "CivicFiles", "CLibZ"], path: "Sources/CivicZip"),
+        // Official letters rendered in their layout (A4 PDF and page images), through Pango and Cairo.
+        .target(name: "CivicRender", dependencies: ["CivicCore", "CivicFiles", "CPangoCairo"], path: "Sources/CivicRender"),
         .target(name: "CivicSpreadsheet", dependencies: ["CivicCore", "CivicFiles", "CXlsxWriter"],
                 path: "Sources/CivicSpreadsheet"),
 
@@ -96,6 +101,7 @@ let package = Package(
                     path: "Tests/CivicPackTests"),
         .testTarget(name: "CivicServicesTests", dependencies: ["CivicServices", "CivicCard", "CivicCrypto", "CivicTestSupport"],
                     path: "Tests/CivicServicesTests"),
+        .testTarget(name: "CivicRenderTests", dependencies: ["CivicRender", "CivicTestSupport"], path: "Tests/CivicRenderTests"),
         .testTarget(name: "CLITests", dependencies: ["CivicTestSupport"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v6]
