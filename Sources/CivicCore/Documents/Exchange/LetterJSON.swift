@@ -53,7 +53,8 @@ public enum LetterJSONError: UserFacingError, Equatable {
         case let .keyNotFound(key, context):
             self = .wrongType(key: Self.path(context.codingPath + [key]))
         case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            self = .wrongType(key: Self.path(context.codingPath))
+            // At the top, the JSON is not an object at all.
+            self = context.codingPath.isEmpty ? .notJSON : .wrongType(key: Self.path(context.codingPath))
         @unknown default:
             self = .notJSON
         }

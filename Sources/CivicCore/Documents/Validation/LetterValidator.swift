@@ -9,7 +9,10 @@ public enum LetterValidator {
         case dispatch
     }
 
-    public static func problems(in letter: OfficialLetter, for purpose: Purpose = .draft) -> [LetterProblem] {
+    /// `typedDate` is the 發文日期 as typed in a form, when there is one: text that is not a
+    /// 中華民國 date is a problem even though `letter.date` could not hold it.
+    public static func problems(in letter: OfficialLetter, for purpose: Purpose = .draft,
+                                typedDate: String? = nil) -> [LetterProblem] {
         var check = Checker()
         let dispatching = purpose == .dispatch
 
@@ -24,7 +27,12 @@ public enum LetterValidator {
         check.email(letter.contact.email)
         check.text(letter.recipient.name, .recipientName, limit: LetterLimits.addresseeName, required: true)
         check.agencyCode(letter.recipient.agencyCode, .recipientCode, required: false)
-        check.date(letter.date, required: dispatching)
+        if let typedDate, !TextRules.isBlank(typedDate), ROCDate.parse(typedDate) == nil {
+            check.add(.date, UserMessage(zh: "請用中華民國日期（例：113/3/4 或 中華民國113年3月4日）。",
+                                         en: "Use a 中華民國 date (e.g. 113/3/4 or 中華民國113年3月4日)."))
+        } else {
+            check.date(letter.date, required: dispatching)
+        }
         check.numberWord(letter.numberWord, required: dispatching)
         check.number(letter.number, of: letter)
         if let classification = letter.classification {
