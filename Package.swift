@@ -28,6 +28,8 @@ let package = Package(
         // zlib's module is CLibZ: ZIPFoundation (a test dependency) already names its own CZlib.
         .systemLibrary(name: "CLibZ", path: "Sources/CLibZ", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
 
@@ -48,6 +50,9 @@ let package = Package(
         .target(name: "CivicZip", dependencies: ["CivicCore", "CivicFiles", "CLibZ"], path: "Sources/CivicZip"),
         .target(name: "CivicSpreadsheet", dependencies: ["CivicCore", "CivicFiles", "CXlsxWriter"],
                 path: "Sources/CivicSpreadsheet"),
+        // Official letters as exchange DI files (XML under the national DTD 104_2_utf8.dtd) through libxml2.
+        .target(name: "CivicDocumentExchange", dependencies: ["CivicCore", "CivicFiles", "CLibXML2"],
+                path: "Sources/CivicDocumentExchange"),
 
         // Composition shared by the command line and the window: the adapters wired into Core's
         // roster ports (open, unwrap on the card, decrypt, verify, store; pack and sign; purge).
@@ -94,6 +99,8 @@ let package = Package(
                     dependencies: ["CivicZip", "CivicSpreadsheet", "CivicStore", "CivicCrypto", "CivicTestSupport",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/CivicPackTests"),
+        .testTarget(name: "CivicDocumentExchangeTests", dependencies: ["CivicDocumentExchange", "CivicTestSupport"],
+                    path: "Tests/CivicDocumentExchangeTests", exclude: ["Fixtures"]),
         .testTarget(name: "CivicServicesTests", dependencies: ["CivicServices", "CivicCard", "CivicCrypto", "CivicTestSupport"],
                     path: "Tests/CivicServicesTests"),
         .testTarget(name: "CLITests", dependencies: ["CivicTestSupport"], path: "Tests/CLITests"),
