@@ -37,7 +37,7 @@ enum XMLSafeReader {
             if let sax = context.pointee.sax {
                 sax.pointee.entityDecl = refuseEntityDeclaration
                 sax.pointee.resolveEntity = refuseExternalResource
-                sax.pointee.externalSubset = ignoreExternalSubset
+                sax.pointee.externalSubset = endOfInternalSubset
             }
             let unmanaged = Unmanaged.passRetained(guardState)
             context.pointee._private = unmanaged.toOpaque()
@@ -66,6 +66,13 @@ enum XMLSafeReader {
 /// What the parser was stopped for, read back after it returns.
 private final class ParseGuard {
     var refusal: DIExchangeError?
+
+    /// Keeps the gravest refusal: an entity bomb is named as such even when a harmless-looking
+    /// entity was declared before it.
+    func refuse(_ error: DIExchangeError) {
+        if case .entityDeclared(_, .internal)? = refusal { refusal = nil }
+        if refusal == nil { refusal = error }
+    }
 }
 
 private func parseGuard(_ context: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, ParseGuard)? {
@@ -76,35 +83,45 @@ private func parseGuard(_ context: UnsafeMutableRawPointer?) -> (xmlParserCtxtPt
 }
 
 /// Every entity declaration but an unparsed one (which libxml2 reports through
-/// `unparsedEntityDecl`, left as it is) stops the parse.
+/// `unparsedEntityDecl`, left as it is) is refused and never stored. External and parameter
+/// entities and internal ones that refer to other entities stop the parse at once; a plain
+/// internal entity stops it at the end of the internal subset, so that an entity bomb declared
+/// after it is still named as one.
 private let refuseEntityDeclaration: entityDeclSAXFunc = { context, name, type, _, systemID, content in
     guard let (parser, state) = parseGuard(context) else { return }
     let entityName = XMLText.string(name) ?? ""
-    let kind: DIExchangeError.EntityKind
     switch xmlEntityType(UInt32(type)) {
     case XML_INTERNAL_GENERAL_ENTITY:
         let value = XMLText.string(content) ?? ""
-        kind = value.contains("&") || value.contains("%") ? .expanding : .internal
+        guard value.contains("&") || value.contains("%") else {
+            state.refuse(.entityDeclared(name: entityName, kind: .internal))
+            return
+        }
+        state.refuse(.entityDeclared(name: entityName, kind: .expanding))
     case XML_INTERNAL_PARAMETER_ENTITY, XML_EXTERNAL_PARAMETER_ENTITY:
-        kind = .parameter
+        state.refuse(.entityDeclared(name: entityName, kind: .parameter))
     default:
-        kind = .external(systemID: XMLText.string(systemID) ?? "")
+        state.refuse(.entityDeclared(name: entityName, kind: .external(systemID: XMLText.string(systemID) ?? "")))
     }
-    if state.refusal == nil { state.refusal = .entityDeclared(name: entityName, kind: kind) }
     xmlStopParser(parser)
 }
 
 /// Nothing is fetched, neither a file nor a URL: the request itself stops the parse.
 private let refuseExternalResource: resolveEntitySAXFunc = { context, _, systemID in
     if let (parser, state) = parseGuard(context) {
-        if state.refusal == nil { state.refusal = .entityDeclared(name: "", kind: .external(systemID: XMLText.string(systemID) ?? "")) }
+        state.refuse(.entityDeclared(name: "", kind: .external(systemID: XMLText.string(systemID) ?? "")))
         xmlStopParser(parser)
     }
     return nil
 }
 
-/// The DOCTYPE's SYSTEM DTD stays unread.
-private let ignoreExternalSubset: externalSubsetSAXFunc = { _, _, _, _ in }
+/// Called where the internal subset ends: the DOCTYPE's SYSTEM DTD stays unread, and a plain
+/// internal entity declared in the subset stops the parse here.
+private let endOfInternalSubset: externalSubsetSAXFunc = { context, _, _, _ in
+    if let (parser, state) = parseGuard(context), state.refusal != nil {
+        xmlStopParser(parser)
+    }
+}
 
 /// The document-level facts an element walk needs: the unparsed entities (attachment files)
 /// its internal subset declares, and the DOCTYPE.
