@@ -27,7 +27,6 @@ struct DIContentModel {
         var index = 0
         var counts = Array(repeating: 0, count: particles.count)
         var matched = DIMatchedChildren()
-        var positions: [String: Int] = [:]
         for child in element.children {
             let view: XMLElementView
             switch child {
@@ -40,10 +39,8 @@ struct DIContentModel {
                 view = element
             }
             let name = view.name
-            positions[name, default: 0] += 1
-            let childPath = "\(path)/\(name)[\(positions[name] ?? 1)]"
             guard particles.contains(where: { $0.name == name }) else {
-                kept.append(DIKeptElement(path: childPath, line: view.line, markup: view.markup))
+                kept.append(DIKeptElement(path: path + "/" + name, line: view.line, markup: view.markup))
                 continue
             }
             guard let target = particles.indices.first(where: { $0 >= index && particles[$0].name == name

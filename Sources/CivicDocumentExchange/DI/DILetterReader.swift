@@ -16,7 +16,8 @@ public enum DILetterReader {
             for data in info.processingInstructions(target: DIVocabulary.extensionTarget) {
                 DIExtensionData.read(data)?.apply(to: &letter)
             }
-            return DIReadLetter(letter: letter, attachmentEntities: walk.attachmentEntities, kept: walk.kept)
+            let kept = walk.kept.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+            return DIReadLetter(letter: letter, attachmentEntities: walk.attachmentEntities, kept: kept)
         }
     }
 }

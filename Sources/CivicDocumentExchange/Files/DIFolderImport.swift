@@ -58,11 +58,10 @@ public enum DIFolderImport {
     }
 
     private static func contents(of file: URL) throws(DIExchangeError) -> [UInt8] {
-        do {
-            return [UInt8](try Data(contentsOf: file))
-        } catch {
-            let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
-            throw .unreadable(path: file.path, reason: reason)
+        guard access(file.path, R_OK) == 0 else { throw .unreadable(path: file.path, reason: String(cString: strerror(errno))) }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw .unreadable(path: file.path, reason: String(cString: strerror(EIO)))
         }
+        return [UInt8](data)
     }
 }

@@ -56,9 +56,6 @@ enum XMLSafeReader {
     private static func notWellFormed(_ context: xmlParserCtxtPtr) -> DIExchangeError {
         guard let error = xmlCtxtGetLastError(context) else { return .notWellFormed(line: 0, detail: "") }
         let detail = (error.pointee.message.map { String(cString: $0) } ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if error.pointee.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) || error.pointee.code == Int32(XML_ERR_ENTITY_BOUNDARY.rawValue) {
-            return .entityDeclared(name: "", kind: .expanding)
-        }
         return .notWellFormed(line: Int(error.pointee.line), detail: detail)
     }
 }
