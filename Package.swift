@@ -83,6 +83,11 @@ let package = Package(
             name: "civicdesk-rostergen",
             dependencies: ["CivicCore", "CivicCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/civicdesk-rostergen"),
+        // Timings of the 公文 pipeline on a long letter, for scripts/bench-documents.sh.
+        .executableTarget(
+            name: "civicdesk-docbench",
+            dependencies: ["CivicCore", "CivicDocumentExchange", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/civicdesk-docbench"),
 
         // Tests: shared helpers, then one target per layer.
         .target(name: "CivicTestSupport", dependencies: ["CivicCore"], path: "Tests/Support"),
