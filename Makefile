@@ -5,7 +5,7 @@ SWIFT_BIN := $(shell dirname "$$(command -v swift 2>/dev/null || echo /opt/swift
 export PATH := $(SWIFT_BIN):$(PATH)
 SWIFT_FLAGS ?=
 
-.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster clean
+.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster bench-documents clean
 
 all: build
 
@@ -42,6 +42,10 @@ test-pki:
 # Import and pack a full petition (300,000 records) in a release build; prints the figures.
 bench-roster: deps
 	scripts/bench-roster.sh
+
+# Export and import a 20-page official letter as a DI file in a release build; prints the figures.
+bench-documents: deps
+	scripts/bench-documents.sh
 
 clean:
 	rm -rf .build

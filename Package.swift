@@ -31,6 +31,8 @@ let package = Package(
         // Pango over Cairo: letters set in A4 pages, written as PDF or shown as page images.
         .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
 
@@ -53,6 +55,9 @@ let package = Package(
         .target(name: "CivicRender", dependencies: ["CivicCore", "CivicFiles", "CPangoCairo"], path: "Sources/CivicRender"),
         .target(name: "CivicSpreadsheet", dependencies: ["CivicCore", "CivicFiles", "CXlsxWriter"],
                 path: "Sources/CivicSpreadsheet"),
+        // Official letters as exchange DI files (XML under the national DTD 104_2_utf8.dtd) through libxml2.
+        .target(name: "CivicDocumentExchange", dependencies: ["CivicCore", "CivicFiles", "CLibXML2"],
+                path: "Sources/CivicDocumentExchange"),
 
         // Composition shared by the command line and the window: the adapters wired into Core's
         // roster ports (open, unwrap on the card, decrypt, verify, store; pack and sign; purge).
@@ -83,6 +88,11 @@ let package = Package(
             name: "civicdesk-rostergen",
             dependencies: ["CivicCore", "CivicCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/civicdesk-rostergen"),
+        // Timings of the 公文 pipeline on a long letter, for scripts/bench-documents.sh.
+        .executableTarget(
+            name: "civicdesk-docbench",
+            dependencies: ["CivicCore", "CivicDocumentExchange", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/civicdesk-docbench"),
 
         // Tests: shared helpers, then one target per layer.
         .target(name: "CivicTestSupport", dependencies: ["CivicCore"], path: "Tests/Support"),
@@ -99,6 +109,8 @@ let package = Package(
                     dependencies: ["CivicZip", "CivicSpreadsheet", "CivicStore", "CivicCrypto", "CivicTestSupport",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/CivicPackTests"),
+        .testTarget(name: "CivicDocumentExchangeTests", dependencies: ["CivicDocumentExchange", "CivicTestSupport"],
+                    path: "Tests/CivicDocumentExchangeTests", exclude: ["Fixtures"]),
         .testTarget(name: "CivicServicesTests", dependencies: ["CivicServices", "CivicCard", "CivicCrypto", "CivicTestSupport"],
                     path: "Tests/CivicServicesTests"),
         .testTarget(name: "CivicRenderTests", dependencies: ["CivicRender", "CivicTestSupport"], path: "Tests/CivicRenderTests"),
