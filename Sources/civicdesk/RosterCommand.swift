@@ -34,12 +34,12 @@ struct RosterCommand: ParsableCommand {
         @Flag(name: .customLong("pin-stdin"), help: "Read the PIN from the first line of standard input.")
         var pinStdin = false
 
-        func card() throws -> LeadCard {
-            try Terminal.attempt { try LeadCard.open(.uri(token)) }
+        func card() throws -> OperationCard {
+            try Terminal.attempt { try OperationCard.open(.uri(token)) }
         }
 
         /// Asks for the PIN (warning first when tries are fewer) and logs in once.
-        func login(_ card: LeadCard) throws -> TokenLogin {
+        func login(_ card: OperationCard) throws -> TokenLogin {
             if let warning = card.pinStatus().warning { Terminal.printError(Terminal.text(warning)) }
             let pin = try PINInput.read(prompt: UserMessage(zh: "卡片的 PIN 碼：", en: "The card's PIN:"), fromStandardInput: pinStdin)
             return try Terminal.attempt { try card.login(pin: pin) }

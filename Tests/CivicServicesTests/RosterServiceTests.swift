@@ -28,15 +28,15 @@ struct RosterServiceTests {
     }
 
     /// The card as the window finds it: by the encryption certificate read from the reader.
-    func card() throws -> LeadCard {
+    func card() throws -> OperationCard {
         let certificate = try CertificateParser.parse(der: TestPKI.der("people/\(Self.person)/enc.pem"))
-        return try LeadCard.open(.reader("CivicDesk Test Reader", certificate: certificate))
+        return try OperationCard.open(.reader("CivicDesk Test Reader", certificate: certificate))
     }
 
     /// The same card with no reader to watch (this process's PC/SC belongs to other tests).
-    func unwatchedCard() throws -> LeadCard {
+    func unwatchedCard() throws -> OperationCard {
         let card = try card()
-        return LeadCard(token: card.token, certificates: card.certificates, reader: nil)
+        return OperationCard(token: card.token, certificates: card.certificates, reader: nil)
     }
 
     func pin() -> PINCode {
@@ -57,7 +57,7 @@ struct RosterServiceTests {
         #expect(card.encryptionCertificate?.der == (try TestPKI.der("people/revoked/enc.pem")))
         #expect(card.signingCertificate?.der == (try TestPKI.der("people/revoked/sign.pem")))
         let stranger = try CertificateParser.parse(der: TestPKI.der("untrusted/issuing.pem"))
-        #expect(throws: RosterServiceError.noTokenForCard(reader: "R")) { try LeadCard.open(.reader("R", certificate: stranger)) }
+        #expect(throws: OperationCardError.noTokenForCard(reader: "R")) { try OperationCard.open(.reader("R", certificate: stranger)) }
     }
 
     @Test("the plan, before any PIN: ready, already imported, for another card (named), not CMS")
@@ -145,9 +145,9 @@ struct RosterServiceTests {
 @Suite("A locked card")
 struct LockedCardTests {
     @Test func aLockedPINIsNotTried() throws {
-        #expect(throws: TokenError.pinLocked) { try LeadCard.refuseIfLocked(.locked) }
+        #expect(throws: TokenError.pinLocked) { try OperationCard.refuseIfLocked(.locked) }
         for status in [PINStatus.normal, .triesReduced, .finalTry] {
-            #expect(throws: Never.self) { try LeadCard.refuseIfLocked(status) }
+            #expect(throws: Never.self) { try OperationCard.refuseIfLocked(status) }
         }
         #expect(TokenError.pinLocked.message.zh.contains("PIN 碼已鎖住") && TokenError.pinLocked.message.zh.contains("戶政事務所"))
         #expect(TokenError.wrongPIN(.finalTry).message.zh.contains("還可再試 1 次"))

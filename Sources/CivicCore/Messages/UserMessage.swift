@@ -28,3 +28,15 @@ public struct UserMessage: Sendable, Hashable, CustomStringConvertible {
 public protocol UserFacingError: Error {
     var message: UserMessage { get }
 }
+
+extension UserMessage {
+    /// What to tell the user of any error: its own words when it has them, else that something
+    /// unexpected happened, with the error for support.
+    public init(describing error: Error) {
+        if let error = error as? UserFacingError {
+            self = error.message
+        } else {
+            self.init(zh: "發生未預期的錯誤：\(error)", en: "An unexpected error occurred: \(error)")
+        }
+    }
+}

@@ -1,8 +1,9 @@
 import CivicCore
 import Synchronization
 
-/// Stops a running import or pack from any thread — the Cancel button, or the card leaving its
-/// reader — and remembers which of the two it was, so the user is told the right reason.
+/// Stops a running card operation (an import, a pack…) from any thread — the Cancel button, or
+/// the card leaving its reader — and remembers which of the two it was, so the user is told the
+/// right reason.
 /// One per operation.
 public final class OperationControl: Sendable {
     /// What Core's importer and packer look at between steps.

@@ -10,8 +10,9 @@ final class ReaderWatch {
     private let watcher: CardWatcher
 
     /// Starts watching `reader` and waits until the watcher has seen the card in it. Throws
-    /// `RosterServiceError.cardRemoved` when the card is not there within `seconds`.
-    init(reader: String, control: OperationControl, operation: RosterServiceError.Operation, seconds: Double = 3) throws {
+    /// `removed` (the operation's own words for a card taken out) when the card is not there
+    /// within `seconds`.
+    init(reader: String, control: OperationControl, removed: Error, seconds: Double = 3) throws {
         let present = DispatchSemaphore(value: 0)
         let seen = Atomic<Bool>(false)
         watcher = CardWatcher { event in
@@ -28,7 +29,7 @@ final class ReaderWatch {
         }
         guard present.wait(timeout: .now() + seconds) == .success, !control.cardWasRemoved else {
             watcher.stop()
-            throw RosterServiceError.cardRemoved(during: operation)
+            throw removed
         }
     }
 
@@ -37,10 +38,10 @@ final class ReaderWatch {
     }
 
     /// Runs `body` while `reader` (if any) is watched.
-    static func watching<T>(_ reader: String?, control: OperationControl, operation: RosterServiceError.Operation,
+    static func watching<T>(_ reader: String?, control: OperationControl, removed: Error,
                             _ body: () throws -> T) throws -> T {
         guard let reader else { return try body() }
-        let watch = try ReaderWatch(reader: reader, control: control, operation: operation)
+        let watch = try ReaderWatch(reader: reader, control: control, removed: removed)
         defer { watch.stop() }
         return try body()
     }

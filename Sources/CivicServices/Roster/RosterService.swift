@@ -12,7 +12,7 @@ import Foundation
 ///
 ///     let service = try RosterService(folders: CivicDeskFolders())
 ///     let trust = try service.loadTrust()                          // once
-///     let card = try LeadCard.open(.reader(name, certificate: enc)) // card step
+///     let card = try OperationCard.open(.reader(name, certificate: enc)) // card step
 ///     let plan = try service.planImport(files, card: card)          // card step: unaddressedFiles, needsPIN
 ///     let login = try card.login(pin: pin)                          // PIN step (wrong PIN: TokenError.wrongPIN)
 ///     let control = OperationControl()                              // Cancel button → control.cancel()
@@ -41,7 +41,7 @@ public final class RosterService: Sendable {
     // MARK: Import
 
     /// Opens the chosen files and sorts out, without the PIN, which the card can import.
-    public func planImport(_ files: [URL], card: LeadCard) throws -> ImportPlan {
+    public func planImport(_ files: [URL], card: OperationCard) throws -> ImportPlan {
         guard let certificate = card.encryptionCertificate else { throw TokenError.keyNotFound(.encryption) }
         return ImportPlan(files: files, encryptionCertificate: certificate, store: store)
     }
@@ -64,7 +64,7 @@ public final class RosterService: Sendable {
     /// while one commits. A cancel, or the card leaving its reader (watched when `card.reader` is
     /// known), rolls back the file under way and starts no more. `login` (nil when
     /// `plan.needsPIN` is false) is logged out before this returns.
-    public func importFiles(_ plan: ImportPlan, trust: TrustStore, login: TokenLogin?, card: LeadCard,
+    public func importFiles(_ plan: ImportPlan, trust: TrustStore, login: TokenLogin?, card: OperationCard,
                             control: OperationControl = OperationControl(),
                             progress: (ImportEvent) -> Void = { _ in }) -> [ImportResult] {
         defer { login?.logout() }
@@ -87,7 +87,7 @@ public final class RosterService: Sendable {
         if let first = ready.first {
             do {
                 guard let login else { throw TokenError.loggedOut }
-                try ReaderWatch.watching(card.reader, control: control, operation: .importing) {
+                try ReaderWatch.watching(card.reader, control: control, removed: RosterServiceError.cardRemoved(during: .importing)) {
                     importBatches(ready.map { entries[$0] }, trust: trust, login: login, control: control, starting: { number in
                         finishPlanned(before: ready[number])
                         progress(.started(fileIndex: ready[number], file: entries[ready[number]].file))
@@ -164,12 +164,12 @@ public final class RosterService: Sendable {
     /// Packs the case into `request.folder` (spec §5), signing the manifest on the card. Both
     /// files appear whole or not at all; on failure (full disk, cancel, card removed) the previous
     /// ones stay. `login` is logged out before this returns.
-    public func pack(_ request: PackRequest, login: TokenLogin, card: LeadCard, control: OperationControl = OperationControl(),
+    public func pack(_ request: PackRequest, login: TokenLogin, card: OperationCard, control: OperationControl = OperationControl(),
                      progress: (PackProgress) -> Void = { _ in }) throws -> PackResult {
         defer { login.logout() }
         do {
             let signer = CardManifestSigner(key: try login.signingKey(), signingTime: request.packedAt.instant)
-            let manifest = try ReaderWatch.watching(card.reader, control: control, operation: .packing) {
+            let manifest = try ReaderWatch.watching(card.reader, control: control, removed: RosterServiceError.cardRemoved(during: .packing)) {
                 try RosterPacker(source: store, makeDigest: { Digest() }).pack(
                     .init(caseId: request.caseId, packedAt: request.packedAt, fullIDs: request.fullIDs), signer: signer,
                     archive: try RosterOutputFiles.archive(in: request.folder, packedAt: request.packedAt),
@@ -195,14 +195,7 @@ public final class RosterService: Sendable {
 
     /// What to tell the user about an error from any layer.
     public static func message(for error: Error) -> UserMessage {
-        switch error {
-        case let error as UserFacingError:
-            error.message
-        case is CancellationError:
-            RosterImportError.cancelled.message
-        default:
-            UserMessage(zh: "發生未預期的錯誤：\(error)", en: "An unexpected error occurred: \(error)")
-        }
+        error is CancellationError ? RosterImportError.cancelled.message : UserMessage(describing: error)
     }
 
     /// As `message(for:)`, saying "card removed" when that is why the operation stopped.

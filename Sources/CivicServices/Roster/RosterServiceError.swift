@@ -9,8 +9,6 @@ public enum RosterServiceError: UserFacingError, Sendable, Equatable {
 
     /// No trust anchors are configured, so no signer certificate could be judged.
     case noTrustAnchors(folder: String)
-    /// The PKCS#11 module has no token holding the certificate of the card in `reader`.
-    case noTokenForCard(reader: String)
     /// The card left its reader (or the reader service stopped) while the operation ran.
     case cardRemoved(during: Operation)
     /// A file that was not started because the import stopped before it.
@@ -21,9 +19,6 @@ public enum RosterServiceError: UserFacingError, Sendable, Equatable {
         case .noTrustAnchors(let folder):
             UserMessage(zh: "尚未設定信任的憑證管理中心，無法判斷連署人的憑證。請將憑證管理中心的根憑證與中繼憑證（PEM 檔）放進「\(folder)」，或以 --trust 或環境變數 CIVICDESK_TRUST_DIR 指定資料夾。",
                         en: "No trusted certification authority is set up, so the signers' certificates cannot be judged. Put the authorities' root and intermediate certificates (PEM files) in “\(folder)”, or name their folder with --trust or CIVICDESK_TRUST_DIR.")
-        case .noTokenForCard(let reader):
-            UserMessage(zh: "讀卡機「\(reader)」中的卡片無法透過 PKCS#11 模組使用。請確認已安裝卡片管理工具（HiCOS），或以 CIVICDESK_PKCS11_MODULE 指定模組。",
-                        en: "The card in “\(reader)” cannot be used through the PKCS#11 module. Check that the card utility (HiCOS) is installed, or set CIVICDESK_PKCS11_MODULE.")
         case .cardRemoved(.importing):
             UserMessage(zh: "匯入時卡片已從讀卡機取出：這個批次已全部復原，沒有匯入任何資料。請插回卡片後重新匯入。",
                         en: "The card was taken out of the reader during the import: this batch was rolled back and nothing of it was imported. Insert the card and import again.")

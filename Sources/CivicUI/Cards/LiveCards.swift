@@ -4,7 +4,7 @@ import CivicCore
 /// The readers and cards as they are now, for every area of the window: one card watcher, whose
 /// events reach the main thread, applied to Core's `ReadersPage`; each inserted card is read
 /// (and its certificates judged) once, in the background. Areas observe it and draw what they
-/// need from `page`: the readers page all of it, a wizard's card step the lead person's card.
+/// need from `page`: the readers page all of it, a wizard's card step the card it asks for.
 @MainActor
 final class LiveCards {
     private(set) var page = ReadersPage()

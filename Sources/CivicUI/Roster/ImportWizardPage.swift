@@ -110,6 +110,10 @@ final class ImportWizardPage: CardWizardPage<RosterImportWizard, ImportPlan> {
         wizard.cardChanged(finder.presence, unaddressedFiles: plan?.unaddressedFiles ?? [], needsPIN: plan?.needsPIN ?? true)
     }
 
+    override func cardProblemTitle(holder: String) -> String {
+        String(format: tr("有檔案不是加密給%@的卡片"), holder)
+    }
+
     // MARK: Importing
 
     override func start(_ found: Found, login: TokenLogin?) {

@@ -38,7 +38,7 @@ public struct RosterImportWizard: Sendable, Equatable {
 
     public private(set) var step: Step = .chooseFiles
     public private(set) var files: [ChosenFile] = []
-    public private(set) var access = CardAndPIN()
+    public private(set) var access = CardAndPIN(request: .rosterLead)
     public private(set) var unaddressedFiles: [UnaddressedFile] = []
     /// False when no chosen file needs the card's key (all imported before, or refused): the
     /// PIN is then not asked and Next goes straight to the import, which only reports them.
@@ -130,7 +130,7 @@ public struct RosterImportWizard: Sendable, Equatable {
         case .chooseFiles:
             files.isEmpty ? UserMessage(zh: "請選擇要匯入的連署人名冊檔（.cec）。", en: "Choose the roster files (.cec) to import.") : nil
         case .card:
-            card.problem ?? unaddressedFiles.first.map { file in
+            access.cardProblem ?? unaddressedFiles.first.map { file in
                 UserMessage(zh: "「\(file.name)」不是加密給這張卡的，它是給：\(file.recipients.joined(separator: "、"))。請插入正確的卡片，或移除這個檔案。",
                             en: "\"\(file.name)\" is not encrypted for this card; it is for: \(file.recipients.joined(separator: ", ")). Insert the right card or remove the file.")
             }

@@ -12,7 +12,7 @@ public struct RosterPackWizard: Sendable, Equatable {
     public private(set) var fullIDs = false
     /// Outputs already in the folder, which packing will replace (said before it does).
     public private(set) var existingOutputs: [String] = []
-    public private(set) var access = CardAndPIN()
+    public private(set) var access = CardAndPIN(request: .rosterLead)
     public private(set) var progress: PackProgress?
     public private(set) var isCancelling = false
     /// Why the last attempt failed, shown on the options page the wizard returns to.
@@ -107,7 +107,7 @@ public struct RosterPackWizard: Sendable, Equatable {
         case .options:
             folder.isEmpty ? UserMessage(zh: "請選擇存放打包檔的資料夾。", en: "Choose the folder for the packed files.") : failure
         case .card:
-            card.problem
+            access.cardProblem
         case .pin:
             pin.error
         case .progress, .done:
@@ -118,7 +118,7 @@ public struct RosterPackWizard: Sendable, Equatable {
     public var canGoNext: Bool {
         switch step {
         case .options: !folder.isEmpty
-        case .card: card.problem == nil
+        case .card: access.cardProblem == nil
         case .pin, .progress, .done: false
         }
     }

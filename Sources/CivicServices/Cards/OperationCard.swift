@@ -2,7 +2,7 @@ import CivicCard
 import CivicCore
 import Foundation
 
-/// How an operation names the lead person's card.
+/// How an operation names its card.
 public enum CardChoice: Sendable, Hashable {
     /// A PKCS#11 URI, as the command line's `--token` gives it.
     case uri(String)
@@ -11,11 +11,12 @@ public enum CardChoice: Sendable, Hashable {
     case reader(String, certificate: CertificateInfo)
 }
 
-/// The lead person's card as the roster operations use it: its PKCS#11 token (everything behind
-/// the PIN), its certificates (read without the PIN, so a file not meant for this card is refused
-/// before the PIN is asked), and the reader it sits in when known, which is watched while an
-/// operation runs so a card taken out stops it.
-public struct LeadCard: Sendable {
+/// The card an operation works with — the lead person's 自然人憑證 for the roster, an agency's or
+/// an administrator's card for the registry, a signer's for documents: its PKCS#11 token
+/// (everything behind the PIN), its certificates (read without the PIN, so a file not meant for
+/// this card is refused before the PIN is asked), and the reader it sits in when known, which is
+/// watched while an operation runs so a card taken out stops it.
+public struct OperationCard: Sendable {
     public let token: Token
     public let certificates: [TokenCertificate]
     /// The reader holding this card, when PC/SC shows it; nil for a token without one (SoftHSM2
@@ -30,27 +31,29 @@ public struct LeadCard: Sendable {
 
     /// Finds the card (blocking: PKCS#11 and, for a URI, PC/SC). `modulePath` is the configured
     /// PKCS#11 module (else `CIVICDESK_PKCS11_MODULE`, else the well-known ones).
-    public static func open(_ choice: CardChoice, modulePath: String? = nil) throws -> LeadCard {
+    public static func open(_ choice: CardChoice, modulePath: String? = nil) throws -> OperationCard {
         switch choice {
         case .uri(let text):
             let uri = try PKCS11URI(text)
             let token = try PKCS11Module.load(for: uri, configuredPath: modulePath).token(matching: uri)
             let certificates = try token.certificates()
-            return LeadCard(token: token, certificates: certificates, reader: Self.reader(holdingAnyOf: certificates.map(\.certificate)))
+            return OperationCard(token: token, certificates: certificates, reader: Self.reader(holdingAnyOf: certificates.map(\.certificate)))
         case .reader(let reader, let certificate):
             guard let token = try PKCS11Module.load(for: nil, configuredPath: modulePath).token(holding: certificate) else {
-                throw RosterServiceError.noTokenForCard(reader: reader)
+                throw OperationCardError.noTokenForCard(reader: reader)
             }
-            return LeadCard(token: token, certificates: try token.certificates(), reader: reader)
+            return OperationCard(token: token, certificates: try token.certificates(), reader: reader)
         }
     }
 
-    /// The certificate rosters are encrypted to (keyEncipherment), if the card has one.
+    /// The certificate the card decrypts with (keyEncipherment; rosters are encrypted to a
+    /// person's), if the card has one.
     public var encryptionCertificate: CertificateInfo? {
         certificates.first { !$0.certificate.isCA && $0.certificate.mayDecryptKeys }?.certificate
     }
 
-    /// The certificate the submission package is signed with, if the card has one.
+    /// The certificate the card signs with (a person's signing certificate, or an agency's one
+    /// certificate), if the card has one.
     public var signingCertificate: CertificateInfo? {
         certificates.first { !$0.certificate.isCA && $0.certificate.maySign }?.certificate
     }

@@ -3,7 +3,7 @@ import CivicCard
 import CivicCore
 import CivicServices
 
-/// The PIN step of both roster wizards: the card it is for, the PIN field (Enter submits), the
+/// The PIN step of every card wizard: the card it is for, the PIN field (Enter submits), the
 /// warning about tries left before anything is typed, the error after a wrong PIN, and a spinner
 /// while the card checks it. The PIN goes from the field into a `PINCode` (`takePIN()`), never
 /// into a `String`, and the field is emptied at once.
@@ -55,7 +55,7 @@ final class PINStepView {
 
     /// Takes the typed PIN (emptying the field) and has `card` check it in the background;
     /// `answer` gets the login, or why there is none.
-    func check(with card: LeadCard, answer: @escaping @MainActor (Result<TokenLogin, TokenError>) -> Void) {
+    func check(with card: OperationCard, answer: @escaping @MainActor (Result<TokenLogin, TokenError>) -> Void) {
         let pin = field.takePIN()
         MainThread.background({
             Result { () throws(TokenError) -> TokenLogin in try card.login(pin: pin) }

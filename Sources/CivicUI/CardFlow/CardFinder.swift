@@ -2,15 +2,15 @@ import CivicCard
 import CivicCore
 import CivicServices
 
-/// The card step of a roster wizard over the live readers: picks the lead person's card
-/// (`ReadersPage.leadCardSlot`), finds its token in the background and prepares there what the
-/// next steps need from it (for the import, the plan that names files not meant for this card),
-/// reading the PIN's tries on the way. `presence` says how far it got; a card taken out or
+/// The card step of a card wizard over the live readers: picks the card its `CardRequest` asks
+/// for (`ReadersPage.cardSlot(for:)`), finds its token (by the certificate the request needs) in
+/// the background and prepares there what the next steps need from it (for the roster import,
+/// the plan that names files not meant for this card), reading the PIN's tries on the way. `presence` says how far it got; a card taken out or
 /// swapped meanwhile discards the work under way.
 @MainActor
-final class LeadCardFinder<Prepared: Sendable> {
+final class CardFinder<Prepared: Sendable> {
     struct Found: Sendable {
-        let card: LeadCard
+        let card: OperationCard
         let prepared: Prepared
         let pinStatus: PINStatus
         /// 自然人憑證（王大明）, for the PIN step.
@@ -22,8 +22,9 @@ final class LeadCardFinder<Prepared: Sendable> {
     /// Called whenever `presence` or `found` changed.
     var onChange: (@MainActor () -> Void)?
 
+    let request: CardRequest
     private let cards: LiveCards
-    private var prepare: (@Sendable (LeadCard) throws -> Prepared)?
+    private var prepare: (@Sendable (OperationCard) throws -> Prepared)?
     /// What the card under way is, and for which round of `follow(preparing:)`.
     private var key: Key?
     private var round = 0
@@ -34,14 +35,15 @@ final class LeadCardFinder<Prepared: Sendable> {
         let round: Int
     }
 
-    init(cards: LiveCards) {
+    init(cards: LiveCards, request: CardRequest) {
         self.cards = cards
+        self.request = request
         cards.observe(self) { [weak self] in self?.update() }
     }
 
     /// Follows the readers from now on (the card step is shown), preparing with `prepare` the
     /// card it finds; called again (other files were chosen), the card is prepared again.
-    func follow(preparing prepare: @escaping @Sendable (LeadCard) throws -> Prepared) {
+    func follow(preparing prepare: @escaping @Sendable (OperationCard) throws -> Prepared) {
         self.prepare = prepare
         round += 1
         update()
@@ -49,7 +51,7 @@ final class LeadCardFinder<Prepared: Sendable> {
 
     private func update() {
         guard let prepare else { return }
-        let slot = cards.page.leadCardSlot
+        let slot = cards.page.cardSlot(for: request)
         guard let reader = slot.reader, let reading = slot.reading, case .present(let holder) = slot.presence else {
             key = nil
             found = nil
@@ -59,14 +61,14 @@ final class LeadCardFinder<Prepared: Sendable> {
         guard key != self.key else { return }
         self.key = key
         found = nil
-        guard let certificate = reading.contents.encryptionCertificate else {
-            return show(.unusable(TokenError.keyNotFound(.encryption).message))
+        guard let certificate = request.certificate(on: reading.contents) else {
+            return show(.unusable(TokenError.keyNotFound(request.certificate).message))
         }
         show(.waiting(UserMessage(zh: "正在確認卡片…", en: "Checking the card…")))
         let name = "\(tr(reading.contents.kind.name))（\(holder)）"
         MainThread.background({
             Result { () throws -> Found in
-                let card = try LeadCard.open(.reader(reader, certificate: certificate))
+                let card = try OperationCard.open(.reader(reader, certificate: certificate))
                 return Found(card: card, prepared: try prepare(card), pinStatus: card.pinStatus(), name: name)
             }
         }, then: { [weak self] result in
@@ -76,7 +78,7 @@ final class LeadCardFinder<Prepared: Sendable> {
                 self.found = found
                 self.show(.present(holder: holder))
             case .failure(let error):
-                self.show(.unusable(RosterService.message(for: error)))
+                self.show(.unusable(UserMessage(describing: error)))
             }
         })
     }

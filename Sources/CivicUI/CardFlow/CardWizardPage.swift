@@ -3,23 +3,23 @@ import CivicCard
 import CivicCore
 import CivicServices
 
-/// The part both roster wizards share, over Core's `CardWizard`: the frame with its buttons,
-/// the card step following the live readers (`LeadCardFinder`, which prepares what the work
-/// needs from the card), the PIN step checking the PIN in the background, the progress step
+/// The part every card wizard shares (the roster's import and pack among them), over Core's
+/// `CardWizard`: the frame with its buttons, the card step following the live readers for the
+/// wizard's `CardRequest` (`CardFinder`, which prepares what the work needs from the card), the PIN step checking the PIN in the background, the progress step
 /// with its cancel. A wizard adds its first and last pages and the work itself by overriding
 /// the methods marked so; each page stays a thin view over its wizard.
 @MainActor
 class CardWizardPage<Wizard: CardWizard, Prepared: Sendable> {
-    typealias Found = LeadCardFinder<Prepared>.Found
+    typealias Found = CardFinder<Prepared>.Found
 
     var root: Widget { frame.root }
     var wizard: Wizard
     let frame: WizardFrame
-    let finder: LeadCardFinder<Prepared>
+    let finder: CardFinder<Prepared>
     let progressStep: ProgressStepView
     /// The work under way, which 取消 stops.
     var control: OperationControl?
-    private let cardStep = CardStepView()
+    private let cardStep: CardStepView
     private let pinStep: PINStepView
     private let startLabel: String
     private let preparation: Preparation
@@ -27,7 +27,7 @@ class CardWizardPage<Wizard: CardWizard, Prepared: Sendable> {
 
     /// How the card is prepared for the work (in the background, once found), as the wizard
     /// stands when its first step is left.
-    typealias Preparation = @MainActor (Wizard) -> @Sendable (LeadCard) throws -> Prepared
+    typealias Preparation = @MainActor (Wizard) -> @Sendable (OperationCard) throws -> Prepared
 
     /// `steps` name the frame's row; `startLabel` is the PIN step's button (開始解密).
     init(_ wizard: Wizard, title: String, steps: [String], startLabel: String, pinPurpose: String,
@@ -36,7 +36,8 @@ class CardWizardPage<Wizard: CardWizard, Prepared: Sendable> {
         self.startLabel = startLabel
         self.preparation = preparation
         frame = WizardFrame(title: title, steps: steps)
-        finder = LeadCardFinder(cards: cards)
+        finder = CardFinder(cards: cards, request: wizard.cardRequest)
+        cardStep = CardStepView(request: wizard.cardRequest)
         pinStep = PINStepView(purpose: pinPurpose)
         progressStep = ProgressStepView(title: progress.title, note: progress.note)
         frame.root.accessibleName(title)
@@ -73,6 +74,12 @@ class CardWizardPage<Wizard: CardWizard, Prepared: Sendable> {
 
     /// The last page; `firstTime` when it was just reached.
     func renderFinished(firstTime: Bool) {}
+
+    /// The card step's heading when the card asked for is in but the wizard's first step does not
+    /// fit it (the roster import: files not encrypted for it).
+    func cardProblemTitle(holder: String) -> String {
+        String(format: tr("%@的卡片不能用於這項作業"), holder)
+    }
 
     // MARK: The shared steps
 
@@ -135,7 +142,7 @@ class CardWizardPage<Wizard: CardWizard, Prepared: Sendable> {
         case .setup:
             renderSetup()
         case .card:
-            cardStep.show(wizard.card, problem: wizard.problem, nextLabel: tr("下一步"))
+            cardStep.show(wizard.card, problem: wizard.problem.map { (cardProblemTitle, $0) }, nextLabel: tr("下一步"))
             frame.setNext(tr("下一步"), enabled: wizard.canGoNext && finder.found != nil)
         case .pin:
             pinStep.show(wizard.pin, cardName: finder.found?.name ?? "")

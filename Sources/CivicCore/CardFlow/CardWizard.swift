@@ -1,17 +1,18 @@
-/// Where a roster wizard is, in the terms both share: its own first step, the card, the PIN,
-/// the work under way, and the last page. The window's wizard frame is one piece for both
-/// wizards because of this.
+/// Where a card wizard is, in the terms all share: its own first step, the card, the PIN, the
+/// work under way, and the last page. The window's wizard frame is one piece for every wizard
+/// that goes through a card because of this.
 public enum CardWizardStage: Sendable, Equatable {
     case setup, card, pin, working, finished
 }
 
-/// What the import and pack wizards share: steps that go through the card and the PIN to work
-/// that can be cancelled, so one window piece drives the card, PIN and progress steps of both.
+/// What every wizard that works with a card shares (the roster's import and pack among them):
+/// steps that go through the card and the PIN to work that can be cancelled, so one window piece
+/// drives the card, PIN and progress steps of all of them.
 public protocol CardWizard: PINChecking, Sendable {
     associatedtype Step: Equatable & CaseIterable & Sendable
     var step: Step { get }
     var stage: CardWizardStage { get }
-    /// The card in the reader and the PIN typed for it.
+    /// The card asked for, the card in the reader and the PIN typed for it.
     var access: CardAndPIN { get }
     /// What the current step still needs before Next; nil when it may go on.
     var problem: UserMessage? { get }
@@ -26,9 +27,10 @@ public protocol CardWizard: PINChecking, Sendable {
     mutating func cancel()
 }
 
-/// What both wizards derive the same way: the card and PIN, what happens to the PIN, and where
-/// Back is possible.
+/// What every card wizard derives the same way: the card and PIN, what happens to the PIN, and
+/// where Back is possible.
 extension CardWizard {
+    public var cardRequest: CardRequest { access.request }
     public var card: CardPresence { access.card }
     public var pin: PINEntry { access.pin }
 
@@ -58,29 +60,5 @@ extension CardWizard {
     /// The PIN could not be checked for another reason than a wrong PIN.
     public mutating func pinFailed(_ message: UserMessage) {
         updatePINOnItsStep { $0.failed(message) }
-    }
-}
-
-extension RosterImportWizard: CardWizard {
-    public var stage: CardWizardStage {
-        switch step {
-        case .chooseFiles: .setup
-        case .card: .card
-        case .pin: .pin
-        case .progress: .working
-        case .summary: .finished
-        }
-    }
-}
-
-extension RosterPackWizard: CardWizard {
-    public var stage: CardWizardStage {
-        switch step {
-        case .options: .setup
-        case .card: .card
-        case .pin: .pin
-        case .progress: .working
-        case .done: .finished
-        }
     }
 }

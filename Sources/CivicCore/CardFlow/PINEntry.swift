@@ -1,4 +1,4 @@
-/// The PIN step shared by the wizards: whether a PIN may be submitted, the warning about tries
+/// The PIN step shared by every card wizard: whether a PIN may be submitted, the warning about tries
 /// left, and the error after a wrong PIN (the words are `PINStatus`'s, as everywhere a card asks
 /// for its PIN). The PIN itself never enters this model — it goes from the entry field straight to
 /// the card and is wiped there.
@@ -54,7 +54,7 @@ public struct PINEntry: Sendable, Equatable {
     }
 }
 
-/// The PIN step's side of both roster wizards, so the card's answer to a PIN is taken one way.
+/// The PIN step's side of every card wizard, so the card's answer to a PIN is taken one way.
 public protocol PINChecking {
     mutating func pinRejected(_ tries: PINStatus)
     mutating func pinFailed(_ message: UserMessage)

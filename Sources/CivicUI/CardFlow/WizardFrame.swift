@@ -1,6 +1,6 @@
 import CGtk
 
-/// The frame both roster wizards share: the wizard's title with its steps in a row (the current
+/// The frame every wizard shares: the wizard's title with its steps in a row (the current
 /// one in bold), the current step's page, and at the bottom 取消 on the left, 上一步 and the
 /// step's main button on the right, whose label the wizard sets (下一步, 開始解密, 完成…).
 /// Escape is 取消 and Enter the main button, wherever the focus is.

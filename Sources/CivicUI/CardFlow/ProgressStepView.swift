@@ -1,6 +1,6 @@
 import CGtk
 
-/// The progress step of both roster wizards: what is being done, a bar, the figures, and what a
+/// The progress step of every card wizard: what is being done, a bar, the figures, and what a
 /// cancel does; "正在取消…" once the user asked to stop.
 @MainActor
 final class ProgressStepView {
