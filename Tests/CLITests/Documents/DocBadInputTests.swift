@@ -29,7 +29,7 @@ struct DocBadInputTests {
     @Test("missing, over-long, numbered, several-paragraph and control-character fields; an unknown template or field")
     func badFields() throws {
         let new = ["new", "--template", "xca-application", "--set"]
-        try expectRefused(new + ["subject="], saying: ["主旨（subject）", "必須填寫"])
+        try expectRefused(new + ["subject="], saying: ["主旨（subject）", "請填寫主旨"])
         try expectRefused(new + ["subject=" + String(repeating: "長", count: 301)], saying: ["主旨（subject）", "300"])
         try expectRefused(new + ["subject=一、檢送申請書"], saying: ["主旨不分項、不編號"])
         try expectRefused(new + ["subject=第一段\n第二段"], saying: ["主旨（subject）"])
@@ -92,7 +92,7 @@ struct DocBadInputTests {
 
     /// The exported DI file of a fresh letter, as text, and its folder.
     func exportedText() throws -> (text: String, folder: URL) {
-        let id = try cli.new()
+        let id = try cli.new("xca-application", ["--set", "urgency=速件"])
         let out = cli.folder.file("source")
         #expect(try cli.doc(["export", id, "--out", out.path]).status == 0)
         return (try String(contentsOf: out.appendingPathComponent("\(id).di"), encoding: .utf8), out)
@@ -108,16 +108,21 @@ struct DocBadInputTests {
     func badDIFiles() throws {
         let (text, _) = try exportedText()
         let before = try cli.doc(["list", "--json"]).output
-        try importText(String(text.prefix(text.count / 2)), saying: ["第"])
-        let subject = try #require(text.range(of: #"<主旨>[\s\S]*?</主旨>"#, options: .regularExpression))
-        let moved = text.replacingCharacters(in: subject, with: "").replacingOccurrences(of: "</函>", with: String(text[subject]) + "</函>")
-        try importText(moved, saying: ["主旨"])
-        try importText(text.replacingOccurrences(of: "]>", with: "<!ENTITY leak SYSTEM \"/etc/passwd\">\n]>")
-                           .replacingOccurrences(of: "<地址>", with: "<地址>&leak;"), saying: ["外部"])
+        /// `text` with `declarations` in its DOCTYPE's internal subset.
+        func declaring(_ declarations: String) -> String {
+            text.replacingOccurrences(of: #"SYSTEM "104_2_utf8.dtd">"#, with: "SYSTEM \"104_2_utf8.dtd\" [\n\(declarations)]>")
+        }
+        #expect(declaring("").contains("<!DOCTYPE 函 SYSTEM \"104_2_utf8.dtd\" [\n]>"), "\(text.prefix(200))")
+        try importText(String(text.prefix(text.count / 2)), saying: ["這不是格式正確的 DI 檔"])
+        let urgency = try #require(text.range(of: #"<速別[^>]*/>"#, options: .regularExpression))
+        let paragraph = try #require(text.range(of: "<段落"))
+        let moved = String(text[..<urgency.lowerBound]) + text[urgency.upperBound..<paragraph.lowerBound] + text[urgency] + text[paragraph.lowerBound...]
+        try importText(moved, saying: ["順序不符 104_2_utf8.dtd"])
+        try importText(declaring("<!ENTITY leak SYSTEM \"/etc/passwd\">\n").replacingOccurrences(of: "<地址>", with: "<地址>&leak;"),
+                       saying: ["要求讀取外部實體", "/etc/passwd"])
         var bomb = "<!ENTITY a \"公文公文公文公文公文\">\n"
         for level in 1...9 { bomb += "<!ENTITY a\(level) \"" + String(repeating: level == 1 ? "&a;" : "&a\(level - 1);", count: 10) + "\">\n" }
-        try importText(text.replacingOccurrences(of: "]>", with: bomb + "]>").replacingOccurrences(of: "<地址>", with: "<地址>&a9;"),
-                       saying: ["實體"])
+        try importText(declaring(bomb).replacingOccurrences(of: "<地址>", with: "<地址>&a9;"), saying: ["實體炸彈"])
         #expect(try cli.doc(["list", "--json"]).output == before, "nothing imported")
     }
 
