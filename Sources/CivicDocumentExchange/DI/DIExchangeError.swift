@@ -32,6 +32,8 @@ public enum DIExchangeError: UserFacingError, Sendable, Equatable {
     case attachmentNotDeclared(entity: String)
     /// An attachment's file name reaches outside the DI file's folder.
     case attachmentNameUnsafe(name: String)
+    /// Export: two attachments (or an attachment and the DI file) under one name.
+    case attachmentNameRepeated(name: String)
     case attachmentMissing(name: String, path: String)
     case unreadable(path: String, reason: String)
     case noDIFile(folder: String)
@@ -85,6 +87,9 @@ public enum DIExchangeError: UserFacingError, Sendable, Equatable {
         case let .attachmentNameUnsafe(name):
             return UserMessage(zh: "DI 檔的附件檔名「\(name)」指向資料夾以外的位置，為安全起見已拒絕匯入。",
                                en: "The DI file's attachment name \"\(name)\" points outside its folder; it was refused for safety.")
+        case let .attachmentNameRepeated(name):
+            return UserMessage(zh: "附件檔名「\(name)」重複（或與 DI 檔同名），匯出資料夾中無法並存。請將附件改名後再匯出。",
+                               en: "The attachment name \"\(name)\" is used twice (or is the DI file's name); the export folder cannot hold both. Rename the attachment and export again.")
         case let .attachmentMissing(name, path):
             return UserMessage(zh: "找不到附件「\(name)」（\(path)）。請把附件檔與 DI 檔放在同一資料夾後再匯入。",
                                en: "The attachment \"\(name)\" (\(path)) was not found. Put the attachment files in the DI file's folder and import again.")
