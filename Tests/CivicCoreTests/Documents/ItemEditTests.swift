@@ -29,6 +29,9 @@ struct ItemEditTests {
         let deepest = ItemPath(Array(repeating: 0, count: 10))
         #expect(!ItemEdit.addChild.canApply(to: [item], at: deepest))
         #expect(ItemEdit.addChild.canApply(to: [item], at: ItemPath(Array(repeating: 0, count: 9))))
+        // Indenting would push the tenth level (a) one deeper.
+        #expect(!ItemEdit.indent.canApply(to: [LetterItem("x"), item], at: ItemPath([1])))
+        #expect(ItemEdit.indent.canApply(to: [LetterItem("x"), item.children[0]], at: ItemPath([1])))
     }
 
     @Test func addAfterSelectionAndAtTheEnd() throws {

@@ -7,7 +7,8 @@ public enum ItemEdit: Sendable, Hashable, CaseIterable {
     case add
     /// A new empty first sub-item under the selected one (down to the tenth level, （a）).
     case addChild
-    /// The item (with its sub-items) becomes the last sub-item of the item before it.
+    /// The item (with its sub-items) becomes the last sub-item of the item before it, as long as
+    /// its deepest sub-item stays within the ten numbering levels.
     case indent
     /// The item goes one level up, right after its parent; the items that followed it under
     /// that parent become its sub-items, so reading order never changes.
@@ -59,7 +60,8 @@ public enum ItemEdit: Sendable, Hashable, CaseIterable {
     }
 
     private func indent(_ items: [LetterItem], _ path: ItemPath) -> Outcome? {
-        guard path.last > 0, path.level + 1 < ItemNumbering.levels,
+        guard path.last > 0, let moving = ItemTree.item(in: items, at: path),
+              path.level + ItemTree.depth(moving) < ItemNumbering.levels,
               let (item, rest) = ItemTree.removing(from: items, at: path),
               let previous = ItemTree.item(in: rest, at: path.sibling(-1)) else { return nil }
         let target = path.sibling(-1).child(previous.children.count)
@@ -104,6 +106,11 @@ public enum ItemTree {
         guard let first = path.indices.first, items.indices.contains(first) else { return nil }
         let rest = Array(path.indices.dropFirst())
         return rest.isEmpty ? items[first] : item(in: items[first].children, at: ItemPath(rest))
+    }
+
+    /// Levels an item spans with its sub-items (1 for an item without any).
+    public static func depth(_ item: LetterItem) -> Int {
+        1 + (item.children.map(depth).max() ?? 0)
     }
 
     /// The tree with the item at `path` replaced (its sub-items included).

@@ -29,3 +29,19 @@ public struct DocumentNumber: Sendable, Hashable {
     /// `議秘字第1130000123號`.
     public var text: String { "\(word)字第\(digits)號" }
 }
+
+extension DocumentNumber {
+    /// Reads `議秘字第1130000123號` (and `議秘字第11300001231號` with a branch), as other document
+    /// systems and users write the number; nil for anything else.
+    public init?(text: String) {
+        let trimmed = text.trimmingSpaces()
+        guard let marker = trimmed.range(of: "字第"), trimmed.hasSuffix("號") else { return nil }
+        let word = String(trimmed[..<marker.lowerBound])
+        let digits = trimmed[marker.upperBound...].dropLast()
+        let width = 3 + Self.serialDigits
+        guard !word.isEmpty, digits.count >= width, digits.count <= width + 2, digits.allSatisfy(\.isASCIIDigit),
+              let year = Int(digits.prefix(3)), let serial = Int(digits.dropFirst(3).prefix(Self.serialDigits)) else { return nil }
+        let branch = digits.count > width ? Int(digits.suffix(digits.count - width)) : nil
+        self.init(word: word, year: year, serial: serial, branch: branch)
+    }
+}
