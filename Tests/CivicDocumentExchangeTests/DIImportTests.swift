@@ -66,6 +66,28 @@ struct DIImportTests {
         #expect(result.read.attachmentEntities == letter.attachments.files.indices.map { DILetterWriter.attachmentEntityName(index: $0) })
     }
 
+    /// Sign-off signs these bytes (Core's history compares them): the same letter must always
+    /// give the same file.
+    @Test func sameLetterGivesTheSameBytes() throws {
+        let first = try DILetterWriter.document(for: DITestLetters.sample)
+        #expect(try DILetterWriter.document(for: DITestLetters.sample) == first)
+        #expect(try DILetterWriter.document(for: DILetterReader.read(first).letter) == first)
+    }
+
+    @Test func numberWrittenAsTextIsRead() throws {
+        let structured = try sampleText
+        guard let start = structured.range(of: "<字>"), let end = structured.range(of: "</文號>") else {
+            Issue.record("no 發文字號")
+            return
+        }
+        let printed = structured.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "<文字>○○議員字第10800000012號</文字>")
+        #expect(try read(printed).letter == DITestLetters.sample)
+        let free = structured.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "<文字>另案辦理</文字>")
+        let result = try read(free)
+        #expect(result.letter.number == nil)
+        #expect(result.kept.map(\.markup) == ["<文字>另案辦理</文字>"])
+    }
+
     @Test func extensionDataSurvivesTextThatWouldCloseTheInstruction() throws {
         var letter = DITestLetters.sample
         letter.fileNumber = "108?>0301 <甲>"
