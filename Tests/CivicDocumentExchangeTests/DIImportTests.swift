@@ -160,7 +160,7 @@ struct DIImportTests {
         #expect(run.status == 0, "\(run.error)")
         let bytes = Array(try Data(contentsOf: file))
         #expect(!bytes.starts(with: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"".utf8)))
-        #expect(String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) == nil, "the file is not UTF-8 any more")
+        #expect(String(validating: bytes, as: UTF8.self) == nil, "the file is not UTF-8 any more")
         let result = try DILetterReader.read(bytes)
         #expect(result.letter == DITestLetters.sampleWithoutExtensions)
         #expect(result.kept.count == 4)
