@@ -251,6 +251,15 @@ struct DIImportTests {
         }
     }
 
+    @Test func oversizedFileIsNotRead() throws {
+        let file = folder.file("huge.di")
+        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: UInt64(DIFolderImport.maximumSize + 1))
+        try handle.close()
+        #expect(throws: DIExchangeError.tooLarge(path: file.path, bytes: DIFolderImport.maximumSize + 1)) { try DIFolderImport.read(file) }
+    }
+
     @Test func folderMustHoldExactlyOneDIFile() throws {
         let empty = folder.file("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)

@@ -36,6 +36,8 @@ public enum DIExchangeError: UserFacingError, Sendable, Equatable {
     case attachmentNameRepeated(name: String)
     case attachmentMissing(name: String, path: String)
     case unreadable(path: String, reason: String)
+    /// Larger than any letter: a DI file holds text only, its attachments travel beside it.
+    case tooLarge(path: String, bytes: Int)
     case noDIFile(folder: String)
     case severalDIFiles(folder: String, names: [String])
     /// Export: text XML cannot carry (a control character).
@@ -96,6 +98,9 @@ public enum DIExchangeError: UserFacingError, Sendable, Equatable {
         case let .unreadable(path, reason):
             return UserMessage(zh: "無法讀取「\(path)」（\(reason)）。請確認檔案存在且有讀取權限。",
                                en: "\"\(path)\" could not be read (\(reason)). Check that the file exists and can be read.")
+        case let .tooLarge(path, bytes):
+            return UserMessage(zh: "「\(path)」有 \(bytes / 1_048_576) MB，遠大於任何公文的 DI 檔（附件另以檔案附送），不予匯入。請確認選取的檔案。",
+                               en: "\"\(path)\" is \(bytes / 1_048_576) MB, far larger than any letter's DI file (attachments travel as separate files); it was not imported. Check the file chosen.")
         case let .noDIFile(folder):
             return UserMessage(zh: "資料夾「\(folder)」中沒有 .di 檔。",
                                en: "The folder \"\(folder)\" holds no .di file.")
