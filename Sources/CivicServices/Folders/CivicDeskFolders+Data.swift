@@ -7,7 +7,7 @@ extension CivicDeskFolders {
     /// else the source tree's `data/` above the build folder (`swift build`), else
     /// `/usr/share/civicdesk`.
     public static func data(environment: [String: String] = ProcessInfo.processInfo.environment,
-                            executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "civicdesk").resolvingSymlinksInPath(),
+                            executable: URL = CivicDeskFolders.runningExecutable,
                             fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> URL {
         if let given = environment["CIVICDESK_DATA_DIR"], !given.isEmpty { return URL(fileURLWithPath: given, isDirectory: true) }
         var folder = executable.deletingLastPathComponent()
@@ -19,6 +19,12 @@ extension CivicDeskFolders {
             folder.deleteLastPathComponent()
         }
         return URL(fileURLWithPath: "/usr/share/civicdesk", isDirectory: true)
+    }
+
+    /// This process's executable as the kernel knows it (`/proc/self/exe`), else argv[0].
+    public static var runningExecutable: URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: CommandLine.arguments.first ?? "civicdesk").resolvingSymlinksInPath()
     }
 
     /// The trust anchors of every folder in `trust` (blocking: reads and checks them).
