@@ -180,7 +180,8 @@ struct DocCommand: ParsableCommand {
 
         func run() throws {
             let service = try options.service()
-            let trust = options.trust.isEmpty && (try? service.loadTrust()) == nil ? nil : try options.trustStore(service)
+            // Without any trust anchors the letter is still imported; a signature beside it is then left unchecked.
+            let trust = options.trust.isEmpty ? try? service.loadTrust() : try options.trustStore(service)
             let imported = try Terminal.attempt { try service.importLetter(URL(fileURLWithPath: path), trust: trust) }
             if json {
                 print(try DocText.json(DocText.importObject(imported)))

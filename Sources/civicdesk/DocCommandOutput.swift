@@ -47,7 +47,7 @@ enum DocText {
         ["id": imported.letter.id,
          "kept": imported.kept.map { ["path": $0.path, "line": $0.line, "markup": $0.markup] },
          "problems": imported.problems,
-         "signature": imported.signature.map(signatureWord) ?? NSNull()]
+         "signature": imported.signature.map(signatureWord) ?? (imported.signatureFile == nil ? NSNull() : "unchecked")]
     }
 
     static func signatureWord(_ check: SignatureCheck) -> String {
@@ -67,6 +67,9 @@ enum DocText {
         for problem in imported.problems { lines.append(Terminal.text(UserMessage(zh: "注意：", en: "Note: ")) + problem) }
         if let check = imported.signature {
             lines.append(Terminal.text(UserMessage(zh: "附帶的簽章：", en: "Signature that came with it: ")) + signatureWord(check))
+        } else if let file = imported.signatureFile {
+            lines.append(Terminal.text(UserMessage(zh: "附帶的簽章檔 \(file.lastPathComponent) 未檢查：沒有設定信任的憑證管理中心。",
+                                                   en: "The signature file \(file.lastPathComponent) was not checked: no trust anchors are set up.")))
         }
         return lines
     }

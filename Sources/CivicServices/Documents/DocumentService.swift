@@ -121,7 +121,8 @@ public final class DocumentService: Sendable {
         let result = try DIFolderExport.export(stored.letter, to: folder, baseName: id, attachmentSource: { attachment in
             files[attachment.fileName] ?? store.attachmentFolder(id).appendingPathComponent(attachment.fileName)
         }, sign: signed.map { entry in { _ in entry.signature } })
-        let reason = last != nil && signed == nil ? DocumentServiceError.changedSinceSigned(last?.step ?? .submit).message : nil
+        var reason: UserMessage?
+        if let last, signed == nil { reason = DocumentServiceError.changedSinceSigned(last.step).message }
         return Export(result: result, signedStep: signed, unsignedBecause: reason)
     }
 
@@ -132,28 +133,30 @@ public final class DocumentService: Sendable {
         public let kept: [DIKeptElement]
         /// The problems CivicDesk's rules find in the letter as it came (it is stored anyway).
         public let problems: [String]
-        /// The check of `NAME.p7s` over the DI file, when one came with it.
+        /// `NAME.p7s` beside the DI file, when one came with it.
+        public let signatureFile: URL?
+        /// Its check over the DI file's bytes; nil without a signature file or trust anchors.
         public let signature: SignatureCheck?
     }
 
     /// Reads a DI file (or a folder holding one) from another system and stores the letter with
-    /// its attachments; its 發文機關 becomes the 來文機關 of the lists.
+    /// its attachments; its 發文機關 becomes the 來文機關 of the lists. A `.p7s` beside it is
+    /// checked against `trust` when there are anchors.
     public func importLetter(_ path: URL, trust: TrustStore?) throws -> Import {
         let read = try DIFolderImport.read(path)
         let letter = read.letter
         if let number = letter.number, let holder = try store.holder(of: number, agencyCode: letter.sender.code) {
             throw DocumentNumberError.alreadyUsed(number, byLetter: holder)
         }
-        let signature: SignatureCheck? = try read.signatureFile.map { file in
-            let bytes = try Data(contentsOf: file)
-            guard let trust else { return .malformed }
-            return DetachedSignatureVerifier(trustStore: trust).check(signature: [UInt8](bytes), over: read.bytes)
+        var signature: SignatureCheck?
+        if let file = read.signatureFile, let trust {
+            signature = DetachedSignatureVerifier(trustStore: trust).check(signature: [UInt8](try Data(contentsOf: file)), over: read.bytes)
         }
         let kept = String(decoding: try JSONEncoder().encode(read.kept), as: UTF8.self)
         let attachments = zip(letter.attachments.files, read.attachmentFiles).map { (fileName: $0.fileName, source: $1) }
         let id = try store.create(NewLetterRecord(letter: letter, fromAgency: letter.sender.name, keptJSON: kept, attachments: attachments))
         return Import(letter: try stored(id), kept: read.kept, problems: LetterValidator.problems(in: letter).map { $0.line(in: letter) },
-                      signature: signature)
+                      signatureFile: read.signatureFile, signature: signature)
     }
 
     // MARK: Sign-off
