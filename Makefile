@@ -5,7 +5,7 @@ SWIFT_BIN := $(shell dirname "$$(command -v swift 2>/dev/null || echo /opt/swift
 export PATH := $(SWIFT_BIN):$(PATH)
 SWIFT_FLAGS ?=
 
-.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster faults fuzz clean
+.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster faults fuzz bench-documents clean
 
 all: build
 
@@ -60,6 +60,10 @@ fuzz: deps
 	swift build --product civicdesk-rostergen $(SWIFT_FLAGS)
 	CIVICDESK_ROSTERGEN="$$(swift build --show-bin-path $(SWIFT_FLAGS))/civicdesk-rostergen" \
 		FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh $(FUZZ_TARGETS)
+
+# Export and import a 20-page official letter as a DI file in a release build; prints the figures.
+bench-documents: deps
+	scripts/bench-documents.sh
 
 clean:
 	rm -rf .build

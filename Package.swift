@@ -28,6 +28,11 @@ let package = Package(
         // zlib's module is CLibZ: ZIPFoundation (a test dependency) already names its own CZlib.
         .systemLibrary(name: "CLibZ", path: "Sources/CLibZ", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // Pango over Cairo: letters set in A4 pages, written as PDF or shown as page images.
+        .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
 
@@ -46,13 +51,19 @@ let package = Package(
                                                  .product(name: "GRDBSQLite", package: "GRDB.swift")],
                 path: "Sources/CivicStore"),
         .target(name: "CivicZip", dependencies: ["CivicCore", "CivicFiles", "CLibZ"], path: "Sources/CivicZip"),
+        // Official letters rendered in their layout (A4 PDF and page images), through Pango and Cairo.
+        .target(name: "CivicRender", dependencies: ["CivicCore", "CivicFiles", "CPangoCairo"], path: "Sources/CivicRender"),
         .target(name: "CivicSpreadsheet", dependencies: ["CivicCore", "CivicFiles", "CXlsxWriter"],
                 path: "Sources/CivicSpreadsheet"),
+        // Official letters as exchange DI files (XML under the national DTD 104_2_utf8.dtd) through libxml2.
+        .target(name: "CivicDocumentExchange", dependencies: ["CivicCore", "CivicFiles", "CLibXML2"],
+                path: "Sources/CivicDocumentExchange"),
 
         // Composition shared by the command line and the window: the adapters wired into Core's
         // roster ports (open, unwrap on the card, decrypt, verify, store; pack and sign; purge).
         .target(name: "CivicServices",
-                dependencies: ["CivicCore", "CivicCrypto", "CivicCard", "CivicStore", "CivicZip", "CivicSpreadsheet", "CivicFiles"],
+                dependencies: ["CivicCore", "CivicCrypto", "CivicCard", "CivicStore", "CivicZip", "CivicSpreadsheet", "CivicFiles",
+                               "CivicRender", "CivicDocumentExchange"],
                 path: "Sources/CivicServices"),
 
         // The virtual card for tests and the demo: the card model, and the process that plugs it into vpcd.
@@ -69,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "civicdesk",
             dependencies: [
-                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto", "CivicStore", "CivicServices",
+                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto", "CivicStore", "CivicServices", "CivicDocumentExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/civicdesk"),
@@ -78,6 +89,12 @@ let package = Package(
             name: "civicdesk-rostergen",
             dependencies: ["CivicCore", "CivicCrypto", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/civicdesk-rostergen"),
+        // Timings of the 公文 pipeline on a long letter, for scripts/bench-documents.sh.
+        .executableTarget(
+            name: "civicdesk-docbench",
+            dependencies: ["CivicCore", "CivicDocumentExchange", "CivicRender",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/civicdesk-docbench"),
 
         // Tests: shared helpers, then one target per layer.
         .target(name: "CivicTestSupport", dependencies: ["CivicCore"], path: "Tests/Support"),
@@ -94,8 +111,11 @@ let package = Package(
                     dependencies: ["CivicZip", "CivicSpreadsheet", "CivicStore", "CivicCrypto", "CivicTestSupport",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/CivicPackTests"),
+        .testTarget(name: "CivicDocumentExchangeTests", dependencies: ["CivicDocumentExchange", "CivicTestSupport"],
+                    path: "Tests/CivicDocumentExchangeTests", exclude: ["Fixtures"]),
         .testTarget(name: "CivicServicesTests", dependencies: ["CivicServices", "CivicCard", "CivicCrypto", "CivicTestSupport"],
                     path: "Tests/CivicServicesTests"),
+        .testTarget(name: "CivicRenderTests", dependencies: ["CivicRender", "CivicTestSupport"], path: "Tests/CivicRenderTests"),
         .testTarget(name: "CLITests", dependencies: ["CivicTestSupport"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v6]

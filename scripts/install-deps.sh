@@ -6,7 +6,11 @@ set -euo pipefail
 packages=(
     # build: GTK 4 + libadwaita, PC/SC, OpenSSL, SQLite, xlsx, PKCS#11 header
     pkg-config libgtk-4-dev libadwaita-1-dev libpcsclite-dev libssl-dev libsqlite3-dev
-    libxlsxwriter-dev libp11-kit-dev zlib1g-dev
+    libxlsxwriter-dev libp11-kit-dev zlib1g-dev libxml2-dev
+    # tests: DI files checked against the DTD (xmllint), Big5 fixtures made with iconv (libc-bin)
+    libxml2-utils
+    # tests: the letters' PDFs read back as text in layout order (pdftotext)
+    poppler-utils
     # tests: other zip readers to check the submission package against
     unzip
     # the roster benchmark: peak memory of each step (GNU time -v)

@@ -40,16 +40,35 @@ public enum ChineseNumeral {
     }
 }
 
-/// The item labels of 說明 and 辦法: 一、 then （一） then 1. then （1）, deeper levels repeating.
+/// The item labels of 說明 and 辦法, level by level as the 文書處理手冊 orders them:
+/// 一、 （一） 1. （1） 甲、 （甲） A. （A） a. （a）, a deeper level starting the cycle again.
 public enum ItemNumbering {
-    /// The label of item `index` (from 1) at nesting `level` (from 0).
+    /// How many levels have their own style before the cycle repeats.
+    public static let levels = 10
+
+    static let stems = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"]
+
+    /// The label of item `index` (from 1) at nesting `level` (from 0). Past the tenth 甲 (癸) or
+    /// the 26th letter, the level goes on with the numbers of its bracket style.
     public static func label(level: Int, index: Int) -> String {
         let numeral = ChineseNumeral.string(index) ?? String(index)
-        switch level % 4 {
+        let stem = index <= stems.count ? stems[index - 1] : numeral
+        switch level % levels {
         case 0: return numeral + "、"
         case 1: return "（" + numeral + "）"
         case 2: return "\(index)."
-        default: return "（\(index)）"
+        case 3: return "（\(index)）"
+        case 4: return stem + "、"
+        case 5: return "（" + stem + "）"
+        case 6: return letter(index, base: "A") + "."
+        case 7: return "（" + letter(index, base: "A") + "）"
+        case 8: return letter(index, base: "a") + "."
+        default: return "（" + letter(index, base: "a") + "）"
         }
+    }
+
+    private static func letter(_ index: Int, base: Unicode.Scalar) -> String {
+        guard (1...26).contains(index), let scalar = Unicode.Scalar(base.value + UInt32(index - 1)) else { return String(index) }
+        return String(Character(scalar))
     }
 }

@@ -26,6 +26,14 @@ struct ChineseNumeralTests {
         #expect(ItemNumbering.label(level: 1, index: 2) == "（二）")
         #expect(ItemNumbering.label(level: 2, index: 3) == "3.")
         #expect(ItemNumbering.label(level: 3, index: 4) == "（4）")
-        #expect(ItemNumbering.label(level: 4, index: 5) == "五、")
+        #expect(ItemNumbering.label(level: 4, index: 5) == "戊、")
+        #expect(ItemNumbering.label(level: 5, index: 1) == "（甲）")
+        #expect(ItemNumbering.label(level: 6, index: 2) == "B.")
+        #expect(ItemNumbering.label(level: 7, index: 3) == "（C）")
+        #expect(ItemNumbering.label(level: 8, index: 1) == "a.")
+        #expect(ItemNumbering.label(level: 9, index: 26) == "（z）")
+        #expect(ItemNumbering.label(level: 10, index: 2) == "二、")
+        #expect(ItemNumbering.label(level: 4, index: 11) == "十一、")
+        #expect(ItemNumbering.label(level: 6, index: 27) == "27.")
     }
 }

@@ -1,0 +1,43 @@
+import CivicCore
+
+/// The letter the benchmark measures: the seed's sample letter (an office's cover letter to its
+/// council) whose 說明 runs to many pages, every fourth item with two sub-items.
+enum BenchmarkLetter {
+    /// Items of about three printed lines fit eight to an A4 page of the official layout.
+    static let itemsPerPage = 8
+
+    static let attachments = [AttachmentFile(fileName: "附件一.pdf"), AttachmentFile(fileName: "附件二.pdf")]
+
+    static func make(pages: Int) -> OfficialLetter {
+        let line = "依據本會第3屆第5次定期大會決議辦理，請各單位配合於期限內完成相關作業並回報辦理情形，俾利彙整陳報。"
+        let items = (1...max(pages * itemsPerPage, 1)).map { index in
+            LetterItem("第\(index)項：" + line, children: index % 4 == 0 ? [LetterItem(line), LetterItem(line)] : [])
+        }
+        return OfficialLetter(
+            fileNumber: "108/0301/1", retention: "10", sender: Agency(name: "高雄市議員○○服務處", code: "XA12345678"),
+            address: "830高雄市鳳山區光復路二段132號",
+            contact: ContactDetails(clerk: "王小明", phone: "07-7470123", fax: "07-7109123", email: "service@example.tw"),
+            recipient: Addressee(name: "高雄市議會", agencyCode: "3810000000"),
+            date: CivilDate(year: 2019, month: 11, day: 12), numberWord: "○○議員",
+            number: DocumentNumber(word: "○○議員", year: 108, serial: 1),
+            attachments: LetterAttachments(text: "憑證申請書1份", files: attachments),
+            subject: "為利辦理公文電子交換作業相關事宜，擬申請組織及團體憑證，隨文檢送申請書共1份，請查照。",
+            paragraphs: [LetterParagraph(heading: LetterParagraph.explanationHeading, items: items),
+                         LetterParagraph(heading: LetterParagraph.actionHeading, text: "請於收到後函轉國家發展委員會。")],
+            originals: [Addressee(name: "高雄市議會", agencyCode: "3810000000")],
+            copies: [Addressee(name: "本服務處", withAttachments: true)],
+            signatures: ["議員 王○○"])
+    }
+}
+
+/// Runs `body` `rounds` times and gives the median in milliseconds.
+func medianMilliseconds(rounds: Int, _ body: () throws -> Void) rethrows -> Double {
+    let clock = ContinuousClock()
+    var samples: [Double] = []
+    for _ in 0..<max(rounds, 1) {
+        let elapsed = try clock.measure(body)
+        samples.append(Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    samples.sort()
+    return samples[samples.count / 2]
+}
