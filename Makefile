@@ -1,11 +1,24 @@
 # CivicDesk: `make run` installs what is missing, builds and starts the app on its demo;
-# `make test` installs, builds and runs every test (unit, adapter, CLI and GUI).
+# `make test` installs, builds and runs every test (unit, adapter, CLI, GUI and packaging).
+# What users get is a release build (`make run`, `make install`, `make deb`); the tests use debug.
 SHELL := /bin/bash
 SWIFT_BIN := $(shell dirname "$$(command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)")
 export PATH := $(SWIFT_BIN):$(PATH)
 SWIFT_FLAGS ?=
+# The Swift runtime linked in, so the installed program needs Debian's libraries only.
+RELEASE_FLAGS := -c release --static-swift-stdlib
+PREFIX ?= /usr/local
+DESTDIR ?=
+export PREFIX DESTDIR
 
-.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster faults fuzz bench-documents clean
+.PHONY: all deps build build-tests release run demo-reset test unit-test ui-test check-packaging test-pki \
+	bench-roster bench-documents faults fuzz install uninstall deb i18n i18n-check clean
+
+# The catalogues and data beside a build's binaries, where the program looks for them
+# (share/ next to the folder of the binary, see Sources/CivicServices/Folders/InstalledFiles.swift).
+stage = share=$$(dirname "$$(swift build $(1) --show-bin-path)")/share; \
+	scripts/i18n.sh compile "$$share/locale" && ln -sfn "$(CURDIR)/data" "$$share/civicdesk"
+release_bin = $$(swift build $(RELEASE_FLAGS) --show-bin-path)
 
 all: build
 
@@ -14,12 +27,37 @@ deps:
 
 build: deps
 	swift build $(SWIFT_FLAGS)
+	@$(call stage,$(SWIFT_FLAGS))
 
 build-tests: deps
 	swift build --build-tests $(SWIFT_FLAGS)
+	@$(call stage,$(SWIFT_FLAGS))
 
-run: build
-	scripts/run-app.sh
+release: deps
+	swift build $(RELEASE_FLAGS)
+	@$(call stage,$(RELEASE_FLAGS))
+
+run: release
+	CIVICDESK_BUILD_DIR=$(release_bin) scripts/run-app.sh
+
+# `make install PREFIX=/usr/local DESTDIR=…`: the freedesktop layout (scripts/install.sh).
+install: release
+	scripts/install.sh install $(release_bin)
+
+uninstall:
+	scripts/install.sh uninstall -
+
+# .build/deb/civicdesk_{version}_{arch}.deb (scripts/make-deb.sh).
+deb: release
+	scripts/make-deb.sh $(release_bin) .build/deb
+
+# po/civicdesk.pot from the sources' tr("…") strings, merged into po/*.po.
+i18n:
+	scripts/i18n.sh update
+
+# Fails when a string of the sources is missing from the catalogue or has no English.
+i18n-check:
+	scripts/i18n.sh check
 
 # The demo workspace (.build/demo/) is made on the first `make run`; this makes it afresh.
 demo-reset: build
@@ -28,6 +66,7 @@ demo-reset: build
 test: build-tests
 	$(MAKE) --no-print-directory unit-test
 	$(MAKE) --no-print-directory ui-test
+	$(MAKE) --no-print-directory check-packaging
 
 # The card labs stop themselves when their test process ends; reap waits for that and removes them.
 unit-test:
@@ -35,6 +74,10 @@ unit-test:
 
 ui-test:
 	Tests/UITests/run.sh; status=$$?; scripts/card-lab.sh reap; exit $$status
+
+# The desktop entry, metainfo, file types, catalogues, icons, and the Debian package (a release build).
+check-packaging: deb
+	scripts/check-packaging.sh $(release_bin) .build/deb
 
 # Adds what is missing to the test PKI; `data/test-pki/make-test-pki.sh --regenerate` remakes it all.
 test-pki:

@@ -25,7 +25,8 @@ bin=$root/.build/release
 pin=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pin"])' data/test-pki/people.json)
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-swift build -c release 2>&1 | tail -2
+# The same flags as `make release`, so the two share one build.
+swift build -c release --static-swift-stdlib 2>&1 | tail -2
 
 if [ ! -e "$cache/complete" ]; then
     echo "== generating $records records in $batches batches into $cache (once)"

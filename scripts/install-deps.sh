@@ -21,8 +21,10 @@ packages=(
     iproute2
     # the window under test: virtual screen, session bus, accessibility bus, screenshots, clipboard
     xvfb dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick procps xclip x11-utils
-    # Chinese text: fonts and the zh_TW locale definition
+    # Chinese text: fonts and the zh_TW locale definition; gettext for the catalogues (po/)
     fonts-noto-cjk fonts-cns11643-kai locales gettext
+    # packaging checks: desktop entry, AppStream metainfo, file types, GTK's icon lookup
+    desktop-file-utils appstream shared-mime-info python3-gi gir1.2-gtk-4.0
 )
 
 missing=()

@@ -8,6 +8,8 @@
 # machine's own pcscd, readers and workspace instead.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# The build to run (`make run`: the release build); the card lab and the demo use its tools too.
+export CIVICDESK_BUILD_DIR=${CIVICDESK_BUILD_DIR:-$root/.build/debug}
 . "$root/scripts/zh-locale.sh"
 if [ "${CIVICDESK_REAL_CARDS:-0}" != 1 ]; then
     lab=$(mktemp -d "${TMPDIR:-/tmp}/civicdesk-lab.XXXXXX")
@@ -34,4 +36,4 @@ EOF
         echo "run-app: the demo cards did not start; CivicDesk uses this machine's readers" >&2
     fi
 fi
-"$root/.build/debug/civicdesk" "$@"
+"$CIVICDESK_BUILD_DIR/civicdesk" "$@"

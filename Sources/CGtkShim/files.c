@@ -60,3 +60,37 @@ gboolean civic_file_chooser_set_folder_path(GtkFileChooser *chooser, const char 
     g_object_unref(folder);
     return ok;
 }
+
+typedef struct {
+    CivicFilesHandler handler;
+    gpointer data;
+    GDestroyNotify destroy;
+} CivicOpenHandler;
+
+static void civic_on_open(GApplication *application, GFile **files, gint count, const char *hint, gpointer user_data) {
+    (void)application; (void)hint;
+    CivicOpenHandler *open = user_data;
+    char **paths = g_new0(char *, count + 1);
+    gint index = 0;
+    for (gint i = 0; i < count; i++) {
+        char *path = g_file_get_path(files[i]);
+        if (path) paths[index++] = path;
+    }
+    open->handler((const char *const *)paths, open->data);
+    g_strfreev(paths);
+}
+
+static void civic_open_free(gpointer data, GClosure *closure) {
+    (void)closure;
+    CivicOpenHandler *open = data;
+    if (open->destroy) open->destroy(open->data);
+    g_free(open);
+}
+
+void civic_application_on_open(GApplication *application, CivicFilesHandler handler, gpointer data, GDestroyNotify destroy) {
+    CivicOpenHandler *open = g_new(CivicOpenHandler, 1);
+    open->handler = handler;
+    open->data = data;
+    open->destroy = destroy;
+    g_signal_connect_data(application, "open", G_CALLBACK(civic_on_open), open, civic_open_free, 0);
+}

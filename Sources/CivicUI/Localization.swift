@@ -1,5 +1,6 @@
 import CGtk
 import CivicCore
+import CivicServices
 import Foundation
 
 /// Every user-visible string of the window goes through gettext under this domain, so English
@@ -22,11 +23,11 @@ public func tr(_ message: UserMessage) -> String {
     return translated != message.zh ? translated : message.text(forLocale: messageLocale)
 }
 
-/// Where compiled catalogs are looked for: `LOCALEDIR`, else the install prefix's share/locale.
+/// Where compiled catalogs are looked for: `CIVICDESK_LOCALEDIR`, else the `share/locale` beside
+/// the executable (`InstalledFiles`).
 @MainActor
 func bindTranslations() {
-    let directory = ProcessInfo.processInfo.environment["CIVICDESK_LOCALEDIR"] ?? "/usr/local/share/locale"
-    bindtextdomain(gettextDomain, directory)
+    bindtextdomain(gettextDomain, InstalledFiles().locale.path)
     bind_textdomain_codeset(gettextDomain, "UTF-8")
 }
 

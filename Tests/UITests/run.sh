@@ -80,8 +80,10 @@ export CIVICDESK_CARD_LAB=$run/card-lab
 # The test PKI's CAs are the trust anchors, so the lab's cards show as valid.
 export CIVICDESK_TRUST_DIR=$root/data/test-pki/trust
 
-# Chinese text is laid out with the fonts of its language only under a zh_TW locale.
+# Chinese text is laid out with the fonts of its language only under a zh_TW locale. The window
+# is Chinese whatever the caller's LANGUAGE (test_installed asks for English itself).
 . "$root/scripts/zh-locale.sh"
+unset LANGUAGE
 export GSETTINGS_BACKEND=memory NO_AT_BRIDGE=0 GTK_A11Y=atspi
 
 failed=()

@@ -46,5 +46,8 @@ void civic_widget_accept_file_drops(GtkWidget *widget, CivicFilesHandler handler
 /* The chosen files of a file chooser, as a NULL-terminated array of paths (free with g_strfreev). */
 char **civic_file_chooser_get_paths(GtkFileChooser *chooser);
 gboolean civic_file_chooser_set_folder_path(GtkFileChooser *chooser, const char *path);
+/* Files the application is asked to open (its "open" signal: the file manager, `civicdesk FILE`),
+ * as local paths; files without one are left out. */
+void civic_application_on_open(GApplication *application, CivicFilesHandler handler, gpointer data, GDestroyNotify destroy);
 
 #endif

@@ -1,4 +1,5 @@
 import CGtk
+import CGtkShim
 import Foundation
 
 /// The running program (AdwApplication): one instance per session through D-Bus, so a second
@@ -7,8 +8,10 @@ import Foundation
 public final class Application: GObjectHandle {
     private var actions: [GObjectHandle] = []
 
+    /// Handles "open" too: files given on the command line or by the file manager reach the
+    /// running instance (`onOpen`).
     public init(id: String) {
-        super.init(taking: adw_application_new(id, G_APPLICATION_DEFAULT_FLAGS))
+        super.init(taking: adw_application_new(id, G_APPLICATION_HANDLES_OPEN))
     }
 
     public var application: UnsafeMutablePointer<GApplication> { pointer() }
@@ -16,6 +19,13 @@ public final class Application: GObjectHandle {
     /// Called on first start and on every later launch (which GTK forwards to this process).
     public func onActivate(_ action: @escaping @MainActor () -> Void) {
         on("activate", action)
+    }
+
+    /// Called instead of activate when the program is started with files (`civicdesk FILE…`,
+    /// the file manager's 開啟): their local paths, in this process even when launched again.
+    public func onOpen(_ action: @escaping @MainActor ([String]) -> Void) {
+        let box = Unmanaged.passRetained(FilesClosure(action)).toOpaque()
+        civic_application_on_open(application, FilesClosure.call, box, FilesClosure.release)
     }
 
     public func onStartup(_ action: @escaping @MainActor () -> Void) {
@@ -41,10 +51,15 @@ public final class Application: GObjectHandle {
         for string in cStrings { free(string) }
     }
 
-    /// Runs the main loop until the last window closes; returns the exit status.
-    public func run() -> Int32 {
+    /// Runs the main loop until the last window closes; returns the exit status. `files` are
+    /// opened (in the instance already running, if there is one) instead of a plain activation.
+    public func run(opening files: [String] = []) -> Int32 {
         MainThread.attachDispatchQueue()
-        return g_application_run(application, 0, nil)
+        var arguments = (["civicdesk"] + files).map { strdup($0) }
+        defer { for argument in arguments { free(argument) } }
+        return arguments.withUnsafeMutableBufferPointer { buffer in
+            g_application_run(application, Int32(buffer.count), buffer.baseAddress)
+        }
     }
 
     public func quit() {

@@ -66,12 +66,12 @@ public final class MessageDialog: Widget {
 /// The About window with version, licence and credits.
 @MainActor
 public enum AboutWindow {
-    public static func present(parent: UnsafeMutablePointer<GtkWindow>?, name: String, version: String,
+    public static func present(parent: UnsafeMutablePointer<GtkWindow>?, name: String, iconName: String, version: String,
                                comments: String, website: String, developers: [String], copyright: String) {
         let about = adw_about_window_new()
         let window = OpaquePointer(about)
         adw_about_window_set_application_name(window, name)
-        adw_about_window_set_application_icon(window, "tw.civicdesk.CivicDesk")
+        adw_about_window_set_application_icon(window, iconName)
         adw_about_window_set_version(window, version)
         adw_about_window_set_comments(window, comments)
         adw_about_window_set_website(window, website)

@@ -74,20 +74,7 @@ extension Widget {
     /// Calls `action` with the paths of files dropped on this widget.
     public func acceptFileDrops(_ action: @escaping @MainActor ([String]) -> Void) {
         let box = Unmanaged.passRetained(FilesClosure(action)).toOpaque()
-        civic_widget_accept_file_drops(widget, { paths, data in
-            guard let data, let paths else { return }
-            var list: [String] = []
-            var index = 0
-            while let path = paths[index] {
-                list.append(String(cString: path))
-                index += 1
-            }
-            let closure = Unmanaged<FilesClosure>.fromOpaque(data).takeUnretainedValue()
-            MainActor.assumeIsolated { closure.action(list) }
-        }, box, { data in
-            guard let data else { return }
-            Unmanaged<FilesClosure>.fromOpaque(data).release()
-        })
+        civic_widget_accept_file_drops(widget, FilesClosure.call, box, FilesClosure.release)
     }
 
     /// Puts `text` on the clipboard (certificate details, serial numbers).
@@ -96,7 +83,27 @@ extension Widget {
     }
 }
 
+/// A Swift closure given a C handler's NULL-terminated list of paths (drops, files to open).
+@MainActor
 final class FilesClosure {
     let action: @MainActor ([String]) -> Void
     init(_ action: @escaping @MainActor ([String]) -> Void) { self.action = action }
+
+    /// The `CivicFilesHandler`: reads the paths and runs the closure passed as its data.
+    static let call: CivicFilesHandler = { paths, data in
+        guard let data, let paths else { return }
+        var list: [String] = []
+        var index = 0
+        while let path = paths[index] {
+            list.append(String(cString: path))
+            index += 1
+        }
+        let closure = Unmanaged<FilesClosure>.fromOpaque(data).takeUnretainedValue()
+        MainActor.assumeIsolated { closure.action(list) }
+    }
+
+    static let release: GDestroyNotify = { data in
+        guard let data else { return }
+        Unmanaged<FilesClosure>.fromOpaque(data).release()
+    }
 }

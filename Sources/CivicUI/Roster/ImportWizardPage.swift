@@ -86,8 +86,8 @@ final class ImportWizardPage: CardWizardPage<RosterImportWizard, ImportPlan> {
         addChosen(batches)
     }
 
-    /// Files from the chooser or a drop: sized in the background, then listed and checked.
-    private func addChosen(_ paths: [String]) {
+    /// Files from the chooser, a drop or the file manager: sized in the background, then listed and checked.
+    func addChosen(_ paths: [String]) {
         guard !paths.isEmpty, wizard.step == .chooseFiles else { return }
         MainThread.background({
             paths.map { path in

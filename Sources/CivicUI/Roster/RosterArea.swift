@@ -21,6 +21,9 @@ final class RosterArea: Area {
     /// The page shown in place of the cases (a wizard or the records), kept alive while open.
     private var open: AnyObject?
     private var purgeDialog: MessageDialog?
+    /// Batches opened from the file manager before the workspace was open: imported once it is.
+    private var waitingFiles: [String] = []
+    let fileExtensions = ["cec"]
 
     init(services: AppServices, cards: LiveCards) {
         self.services = services
@@ -47,6 +50,7 @@ final class RosterArea: Area {
             case .success(let service):
                 self?.service = service
                 self?.reload()
+                if let self, !self.waitingFiles.isEmpty { self.open(self.waitingFiles) }
             case .failure(let error):
                 self?.casesView.showFailure(RosterService.message(for: error))
             }
@@ -82,7 +86,22 @@ final class RosterArea: Area {
         if changed { reload() }
     }
 
-    private func openImport() {
+    /// `.cec` batches opened from the file manager or the command line: the import wizard with
+    /// them ticked, or added to the import under way.
+    func open(_ paths: [String]) {
+        guard service != nil else {
+            waitingFiles += paths
+            return
+        }
+        waitingFiles = []
+        switch open {
+        case nil: openImport(choosing: paths)
+        case let wizard as ImportWizardPage: wizard.addChosen(paths)
+        default: root.showToast(tr("請先完成或取消目前的作業，再匯入名冊檔。"))
+        }
+    }
+
+    private func openImport(choosing paths: [String] = []) {
         guard open == nil, let service else { return }
         MainThread.background({
             Result { try service.loadTrust() }
@@ -93,6 +112,7 @@ final class RosterArea: Area {
                 let wizard = ImportWizardPage(service: service, trust: trust, cards: self.cards)
                 wizard.onClose = { [weak self] changed in self?.close("import", changed: changed) }
                 self.show(wizard.root, name: "import", keeping: wizard)
+                wizard.addChosen(paths)
             case .failure(let error):
                 self.tell(heading: tr("無法匯入名冊"), RosterService.message(for: error))
             }

@@ -9,8 +9,15 @@ public protocol Area: AnyObject {
     var root: Widget { get }
     /// Called each time the area is shown, so it can refresh what may have changed elsewhere.
     func didAppear()
+    /// The file name extensions (lower case, no dot) the area opens: files with them opened from
+    /// the file manager or the command line are given to it (`open`).
+    var fileExtensions: [String] { get }
+    /// Files the user asked to open, the area already shown: start the work they are for.
+    func open(_ paths: [String])
 }
 
 extension Area {
     public func didAppear() {}
+    public var fileExtensions: [String] { [] }
+    public func open(_ paths: [String]) {}
 }

@@ -1,5 +1,6 @@
 import CGtk
 import CivicCore
+import Foundation
 
 /// Starts the window: one application instance per session; a second launch presents the
 /// existing window.
@@ -15,13 +16,15 @@ public final class CivicDeskApp {
     public init() {
         bindTranslations()
         application.onActivate { [weak self] in self?.activate() }
+        application.onOpen { [weak self] paths in self?.open(paths) }
         application.addAction("quit", accelerators: ["<Control>q"]) { [weak self] in self?.quit() }
         application.addAction("about") { [weak self] in self?.showAbout() }
     }
 
-    /// Runs until the window closes; returns the process exit status.
-    public func run() -> Int32 {
-        application.run()
+    /// Runs until the window closes; returns the process exit status. `files` (`.cec` batches,
+    /// `.di` letters) are opened in the area that handles them, in the running window if any.
+    public func run(opening files: [String] = []) -> Int32 {
+        application.run(opening: files)
     }
 
     private func activate() {
@@ -34,13 +37,28 @@ public final class CivicDeskApp {
         window.present()
     }
 
+    /// Brings the window forward on the area that opens the first file of a kind an area opens,
+    /// and hands it its files; when there is none, a notice says which files CivicDesk opens.
+    private func open(_ paths: [String]) {
+        activate()
+        guard let mainWindow else { return }
+        func fileExtension(_ path: String) -> String { (path as NSString).pathExtension.lowercased() }
+        guard let area = mainWindow.areas.first(where: { area in paths.contains { area.fileExtensions.contains(fileExtension($0)) } })
+        else {
+            mainWindow.toasts.show(tr("CivicDesk 只能開啟連署人名冊檔（.cec）與公文交換檔（.di）。"))
+            return
+        }
+        mainWindow.show(areaID: area.id)
+        area.open(paths.filter { area.fileExtensions.contains(fileExtension($0)) })
+    }
+
     private func makeAreas() -> [Area] {
         [
             RosterArea(services: services, cards: cards),
             PlannedArea(id: "registry", title: tr("憑證註冊與授權"), iconName: "system-users-symbolic",
                         purpose: tr("註冊機關憑證與管理者自然人憑證，指派經辦人及權限。")),
             PlannedArea(id: "documents", title: tr("公文製作"), iconName: "x-office-document-symbolic",
-                        purpose: tr("依公文格式撰寫、編號、簽章及陳核函稿。")),
+                        purpose: tr("依公文格式撰寫、編號、簽章及陳核函稿。"), fileExtensions: ["di"]),
             ReadersArea(services: services, cards: cards),
         ]
     }
@@ -51,13 +69,15 @@ public final class CivicDeskApp {
     }
 
     private func showAbout() {
+        let build = CivicDeskVersion.build == .release ? tr("發行版") : tr("除錯版")
         AboutWindow.present(
             parent: mainWindow?.window.window,
             name: "CivicDesk",
-            version: CivicDeskVersion.number,
+            iconName: CivicDeskVersion.applicationID,
+            version: "\(CivicDeskVersion.number) (\(build))",
             comments: tr("自然人憑證與機關憑證的電子公文、公投連署名冊及憑證註冊工具。"),
-            website: "https://civicdesk.tw",
-            developers: ["CivicDesk 開發團隊"],
-            copyright: "© 2026 CivicDesk 開發團隊")
+            website: CivicDeskVersion.website,
+            developers: CivicDeskVersion.developers,
+            copyright: CivicDeskVersion.copyright)
     }
 }

@@ -7,7 +7,7 @@ import CivicCore
 final class MainWindow {
     let window: ApplicationWindow
     let toasts = ToastOverlay()
-    private let areas: [Area]
+    let areas: [Area]
     private let stack = Stack()
     private let sidebar = ListBox()
     private let leaflet: GObjectHandle

@@ -5,11 +5,14 @@ final class PlannedArea: Area {
     let title: String
     let iconName: String
     let root: Widget
+    /// Files of this area's kind are opened on its page, which says the wizard is still to come.
+    let fileExtensions: [String]
 
-    init(id: String, title: String, iconName: String, purpose: String) {
+    init(id: String, title: String, iconName: String, purpose: String, fileExtensions: [String] = []) {
         self.id = id
         self.title = title
         self.iconName = iconName
+        self.fileExtensions = fileExtensions
         root = StatusPage(iconName: iconName, title: title,
                           description: purpose + "\n\n" + tr("此功能尚未完成，將於後續版本提供。"))
             .accessibleName(title)
