@@ -134,13 +134,14 @@ struct ClerkCommand: ParsableCommand {
         func run() throws {
             let service = try options.service()
             let clerks = try Terminal.attempt { try service.clerks() }
+            let catalogue = try? service.catalogue
             if json {
                 try JSONOutput.print(clerks.map(ClerkJSON.init))
                 return
             }
             if clerks.isEmpty { print(Terminal.text(UserMessage(zh: "目前查無資料！", en: "No clerks yet."))) }
             for (index, clerk) in clerks.enumerated() {
-                let labels = clerk.permissions.keys.map { service.catalogue.label(of: $0) ?? $0.value }
+                let labels = clerk.permissions.keys.map { catalogue?.label(of: $0) ?? $0.value }
                 print("\(index + 1)\t\(clerk.name)\t\(clerk.personalID)\t\(clerk.serial)\t\(labels.joined(separator: "、"))")
             }
         }

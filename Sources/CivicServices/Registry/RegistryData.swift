@@ -31,7 +31,7 @@ public struct RegistryData: Sendable {
     public var permissionsFile: URL { dataFolder.appendingPathComponent("permissions.json") }
     public var agencyDirectoryFile: URL { dataFolder.appendingPathComponent("agencies.csv") }
 
-    public func catalogue() throws -> PermissionCatalogue {
+    public func catalogue() throws(RegistryProblem) -> PermissionCatalogue {
         try PermissionCatalogue(json: try Self.contents(permissionsFile))
     }
 

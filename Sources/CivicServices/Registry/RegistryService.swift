@@ -22,13 +22,19 @@ public final class RegistryService: Sendable {
     public let folders: CivicDeskFolders
     public let data: RegistryData
     public let store: RegistryStore
-    public let catalogue: PermissionCatalogue
+    private let loadedCatalogue: Result<PermissionCatalogue, RegistryProblem>
 
     public init(folders: CivicDeskFolders, data: RegistryData = RegistryData()) throws {
         self.folders = folders
         self.data = data
         store = RegistryStore(database: try WorkspaceDatabase(folder: folders.workspace))
-        catalogue = try data.catalogue()
+        loadedCatalogue = Result { () throws(RegistryProblem) in try data.catalogue() }
+    }
+
+    /// The permissions catalogue; its absence matters only where permissions are chosen or
+    /// checked (a lead person's workspace without an office never reads it).
+    public var catalogue: PermissionCatalogue {
+        get throws(RegistryProblem) { try loadedCatalogue.get() }
     }
 
     /// The trust anchors of every folder in `folders.trust`.
@@ -216,18 +222,24 @@ public final class RegistryService: Sendable {
 
     // MARK: 登入
 
-    /// Whether `action` may run in this workspace: nil without a registered office; otherwise
-    /// the operator's card, proven, must be a clerk's with the permission.
+    /// Whether `action` may run in this workspace: nothing is needed without a registered
+    /// office; otherwise the operator's proven card must be a clerk's with the permission.
     public func authorize(_ action: PermissionKey, operator card: ProvenCard?) throws {
+        try authorize(action, operatorSerial: card?.certificate.serialHex)
+    }
+
+    /// The same rule on a certificate serial alone: the check made before the operator's PIN is
+    /// asked (the card's certificate is read without it).
+    public func authorize(_ action: PermissionKey, operatorSerial serial: String?) throws {
         let registered = try store.office() != nil
         var clerk: Clerk?
-        if registered, let card {
-            switch OfficeAccess.signIn(serial: card.certificate.serialHex, clerks: try store.clerks()) {
+        if registered, let serial {
+            switch OfficeAccess.signIn(serial: serial, clerks: try store.clerks()) {
             case .success(let found): clerk = found
             case .failure(let refusal): throw refusal
             }
         }
-        if let refusal = OfficeAccess.check(action, officeRegistered: registered, clerk: clerk, catalogue: catalogue) {
+        if let refusal = OfficeAccess.check(action, officeRegistered: registered, clerk: clerk, catalogue: try? catalogue) {
             throw refusal
         }
     }
