@@ -238,10 +238,9 @@ struct RegistryCommand: ParsableCommand {
                 } else if case .intact = verification {
                     print(Terminal.text(verification.message))
                 }
-                if case .broken = verification {
-                    if !json { Terminal.printError(Terminal.text(verification.message)) }
-                    throw ExitCode.failure
-                }
+                if case .intact = verification { return }
+                if !json { Terminal.printError(Terminal.text(verification.message)) }
+                throw ExitCode.failure
             }
         }
     }

@@ -101,6 +101,11 @@ struct LogVerificationJSON: Encodable {
             entries = nil
             brokenEntry = sequence
             reason = problem.message.zh
+        case .tablesDiffer:
+            intact = false
+            entries = nil
+            brokenEntry = nil
+            reason = verification.message.zh
         }
     }
 }

@@ -67,6 +67,9 @@ public enum AuditChain {
     public enum Verification: Sendable, Hashable {
         case intact(entries: Int)
         case broken(sequence: Int, Break)
+        /// Every entry holds, but these registry tables are not what the entries amount to
+        /// (`AuditReplay`): they were changed outside CivicDesk.
+        case tablesDiffer([String])
     }
 
     public enum Break: Sendable, Hashable {
@@ -124,6 +127,9 @@ extension AuditChain.Verification {
         case .broken(let sequence, let reason):
             UserMessage(zh: "稽核紀錄第 \(sequence) 筆有誤：\(reason.message.zh)。",
                         en: "Audit log entry \(sequence) is broken: \(reason.message.en).")
+        case .tablesDiffer(let tables):
+            UserMessage(zh: "稽核紀錄完整，但註冊資料（\(tables.joined(separator: "、"))）與稽核紀錄不符：資料在 CivicDesk 之外遭修改。",
+                        en: "The audit log is intact, but the registry's data (\(tables.joined(separator: ", "))) differs from it: it was changed outside CivicDesk.")
         }
     }
 }

@@ -38,13 +38,8 @@ public enum RegistryChange: Sendable, Hashable {
         case .register(let office, _), .replace(let office, _, _): data = try? encoder.encode(office)
         case .submitForReview(let pending), .approve(let pending, _), .reject(let pending): data = try? encoder.encode(pending)
         case .addClerk(let clerk), .removeClerk(let clerk): data = try? encoder.encode(clerk)
-        case .changeClerk(let serial, let clerk): data = try? encoder.encode(ClerkChange(serial: serial, clerk: clerk))
+        case .changeClerk(let serial, let clerk): data = try? encoder.encode(AuditReplay.ClerkChange(serial: serial, clerk: clerk))
         }
         return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    private struct ClerkChange: Encodable {
-        let serial: CertificateSerial
-        let clerk: Clerk
     }
 }

@@ -216,8 +216,15 @@ public final class RegistryService: Sendable {
 
     // MARK: 稽核紀錄
 
+    /// Checks every entry's link and signature, then that the registry's tables are what the
+    /// entries amount to.
     public func verifyLog(trust: TrustStore) throws -> AuditChain.Verification {
-        AuditChain.verify(try store.auditEntries(), makeDigest: { Digest() }, verifier: DetachedSignatureVerifier(trustStore: trust))
+        let entries = try store.auditEntries()
+        let chain = AuditChain.verify(entries, makeDigest: { Digest() }, verifier: DetachedSignatureVerifier(trustStore: trust))
+        guard case .intact = chain else { return chain }
+        guard let replayed = AuditReplay.state(after: entries.map(\.entry)) else { return .tablesDiffer(["audit_log"]) }
+        let differences = AuditReplay.differences(replayed, office: try store.office(), clerks: try store.clerks())
+        return differences.isEmpty ? chain : .tablesDiffer(differences)
     }
 
     // MARK: 登入

@@ -46,13 +46,7 @@ public final class RegistryStore: Sendable {
     /// Every audit entry in sequence order, as stored.
     public func auditEntries() throws -> [SignedAuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY sequence").map { row in
-                SignedAuditEntry(
-                    entry: AuditEntry(sequence: row["sequence"], time: row["time"], action: row["action"],
-                                      actors: (row["actors"] as String).split(separator: ",").map(String.init),
-                                      data: row["data"], previousSHA256: row["previousSHA256"]),
-                    signature: [UInt8](row["signature"] as Data), signerCertificate: [UInt8](row["signerCertificate"] as Data))
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY sequence").map(Self.signedEntry)
         }
     }
 
@@ -83,12 +77,7 @@ public final class RegistryStore: Sendable {
         try write { db in
             try Self.apply(change, db)
             let last = try Row.fetchOne(db, sql: "SELECT * FROM audit_log ORDER BY sequence DESC LIMIT 1")
-            let previous = try last.map { row in
-                SignedAuditEntry(entry: AuditEntry(sequence: row["sequence"], time: row["time"], action: row["action"],
-                                                   actors: (row["actors"] as String).split(separator: ",").map(String.init),
-                                                   data: row["data"], previousSHA256: row["previousSHA256"]),
-                                 signature: [UInt8](row["signature"] as Data), signerCertificate: [])
-            }
+            let previous = last.map(Self.signedEntry)
             let entry = AuditEntry(sequence: (previous?.entry.sequence ?? 0) + 1,
                                    time: Timestamp(signer.time, offsetMinutes: 480)?.rfc3339 ?? Self.text(signer.time),
                                    action: change.action, actors: signer.actors, data: change.dataJSON,
@@ -186,6 +175,13 @@ public final class RegistryStore: Sendable {
     }
 
     // MARK: Rows
+
+    private static func signedEntry(_ row: Row) -> SignedAuditEntry {
+        SignedAuditEntry(entry: AuditEntry(sequence: row["sequence"], time: row["time"], action: row["action"],
+                                           actors: (row["actors"] as String).split(separator: ",").map(String.init),
+                                           data: row["data"], previousSHA256: row["previousSHA256"]),
+                         signature: [UInt8](row["signature"] as Data), signerCertificate: [UInt8](row["signerCertificate"] as Data))
+    }
 
     private static func office(_ row: Row) throws -> Office {
         let agency = AgencyCertificate(kind: AgencyCertificateKind(rawValue: row["agencyKind"]) ?? .government, oid: row["agencyOID"],

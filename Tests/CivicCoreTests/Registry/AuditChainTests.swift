@@ -90,3 +90,32 @@ struct AuditChainTests {
         #expect(verify(entries) == .broken(sequence: 1, .signerMismatch))
     }
 }
+
+@Suite("稽核紀錄重演出的註冊資料")
+struct AuditReplayTests {
+    func entry(_ sequence: Int, _ change: RegistryChange) -> AuditEntry {
+        AuditEntry(sequence: sequence, time: "t", action: change.action, actors: [], data: change.dataJSON, previousSHA256: "")
+    }
+
+    @Test func theLogAmountsToTheOfficeAndItsClerks() throws {
+        let office = try RegistryFixtures.office()
+        let catalogue = try RegistryFixtures.catalogue()
+        let clerk = try Clerk(serial: CertificateSerial("1100000000000007"), name: "張雅婷", personalID: NationalID("E224613579"),
+                              permissions: catalogue.permissions(["rosters.import"]))
+        let renewed = try Clerk(serial: CertificateSerial("11000000000000AB"), name: "張雅婷", personalID: NationalID("E224613579"),
+                                permissions: clerk.permissions)
+        let other = try Clerk(serial: CertificateSerial("1100000000000003"), name: "陳美玲", personalID: NationalID("B223456782"),
+                              permissions: catalogue.permissions(["rosters"]))
+        let entries = [entry(1, .register(office, at: .now)), entry(2, .addClerk(clerk)), entry(3, .addClerk(other)),
+                       entry(4, .changeClerk(serial: clerk.serial, to: renewed)), entry(5, .removeClerk(other))]
+        let state = try #require(AuditReplay.state(after: entries))
+        #expect(state.office == office)
+        #expect(state.clerks == [renewed])
+        #expect(AuditReplay.differences(state, office: office, clerks: [renewed]).isEmpty)
+        let granted = try Clerk(serial: renewed.serial, name: "張雅婷", personalID: renewed.personalID, permissions: catalogue.permissions(["rosters"]))
+        #expect(AuditReplay.differences(state, office: office, clerks: [granted]) == ["registry_clerk"])
+        #expect(AuditReplay.differences(state, office: nil, clerks: [renewed]) == ["registry_office"])
+        #expect(AuditReplay.state(after: [AuditEntry(sequence: 1, time: "t", action: "registry.clerk.add", actors: [], data: "{}",
+                                                     previousSHA256: "")]) == nil)
+    }
+}
