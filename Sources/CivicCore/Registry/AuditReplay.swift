@@ -7,6 +7,11 @@ public enum AuditReplay {
     public struct State: Sendable, Equatable {
         public var office: Office?
         public var clerks: [Clerk]
+
+        public init(office: Office?, clerks: [Clerk]) {
+            self.office = office
+            self.clerks = clerks
+        }
     }
 
     /// The state after `entries`; nil when an entry's data cannot be read as its action's change.

@@ -251,6 +251,12 @@ public final class RegistryService: Sendable {
         }
     }
 
+    /// 登入: the clerk whose card `card` is (the header bar shows them; their permissions decide
+    /// what is enabled).
+    public func signIn(_ card: ProvenCard) throws -> Clerk {
+        try OfficeAccess.signIn(serial: card.certificate.serialHex, clerks: store.clerks()).get()
+    }
+
     /// Whether a registered office needs an operator at all.
     public func needsOperator() throws -> Bool {
         try store.office() != nil
