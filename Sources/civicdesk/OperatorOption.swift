@@ -21,7 +21,7 @@ struct OperatorOption: ParsableArguments {
             return try Terminal.attempt { try service.authorize(action, operatorSerial: nil) }
         }
         let trustStore = try Terminal.attempt { try service.loadTrust() }
-        let card = try Terminal.attempt { try LeadCard.open(.uri(operatorToken)) }
+        let card = try Terminal.attempt { try OperationCard.open(.uri(operatorToken)) }
         let certificate = try Terminal.attempt { try CardProof.certificate(on: card, as: .person, trust: trustStore) }
         // A card that is no clerk's, or lacks the permission, is refused before its PIN is asked.
         try Terminal.attempt { try service.authorize(action, operatorSerial: certificate.serialHex) }

@@ -42,7 +42,7 @@ struct RegistryCards {
 
     static func prove(_ uri: String, as role: RegistryCardRole, name: UserMessage, trust: TrustStore,
                       pinStdin: Bool) throws -> ProvenCard {
-        let card = try Terminal.attempt { try LeadCard.open(.uri(uri)) }
+        let card = try Terminal.attempt { try OperationCard.open(.uri(uri)) }
         let certificate = try Terminal.attempt { try CardProof.certificate(on: card, as: role, trust: trust) }
         if let warning = card.pinStatus().warning { Terminal.printError(Terminal.text(warning)) }
         let pin = try PINInput.read(prompt: UserMessage(zh: "\(name.zh)IC卡密碼(PIN碼)：", en: "\(name.en) PIN:"),

@@ -20,7 +20,7 @@ public struct ProvenCard: Sendable {
 public enum CardProof {
     /// The certificate a step will prove, checked without the PIN: of the asked kind, valid now,
     /// issued under the trust anchors. Refusing here costs no PIN try.
-    public static func certificate(on card: LeadCard, as role: RegistryCardRole, trust: TrustStore,
+    public static func certificate(on card: OperationCard, as role: RegistryCardRole, trust: TrustStore,
                                    now: Date = Date()) throws(RegistryProblem) -> CertificateInfo {
         let holders = card.certificates.map(\.certificate).filter { !$0.isCA }
         let certificate: CertificateInfo

@@ -10,7 +10,7 @@ import Foundation
 ///
 ///     let service = try RegistryService(folders: CivicDeskFolders())
 ///     let trust = try service.loadTrust()
-///     let card = try LeadCard.open(.uri("pkcs11:token=gca"))
+///     let card = try OperationCard.open(.uri("pkcs11:token=gca"))
 ///     let certificate = try CardProof.certificate(on: card, as: .agency, trust: trust)   // before the PIN
 ///     let login = try card.login(pin: pin)                                              // wrong PIN: TokenError.wrongPIN
 ///     let agency = try CardProof.prove(certificate, as: .agency, login: login, trust: trust)

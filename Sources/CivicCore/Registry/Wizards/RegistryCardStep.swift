@@ -108,11 +108,9 @@ public struct RegistryCardStep: Sendable, Equatable {
 
     /// What keeps 確認 disabled: the card first, then the identifier.
     public var problem: UserMessage? {
-        if case .absent = card {
-            return role == .agency ? UserMessage(zh: "請將機關憑證IC卡放入讀卡機。", en: "Insert the agency card into the reader.")
-                                   : UserMessage(zh: "請放入自然人憑證IC卡。", en: "Insert the citizen card into the reader.")
-        }
-        return card.problem ?? identifierProblem
+        let absent = role == .agency ? UserMessage(zh: "請將機關憑證IC卡放入讀卡機。", en: "Insert the agency card into the reader.")
+                                     : UserMessage(zh: "請放入自然人憑證IC卡。", en: "Insert the citizen card into the reader.")
+        return card.problem(absent: absent) ?? identifierProblem
     }
 
     /// 確認 may be pressed with a PIN of `pinLength` characters.
