@@ -5,7 +5,7 @@ SWIFT_BIN := $(shell dirname "$$(command -v swift 2>/dev/null || echo /opt/swift
 export PATH := $(SWIFT_BIN):$(PATH)
 SWIFT_FLAGS ?=
 
-.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster clean
+.PHONY: all deps build build-tests run demo-reset test unit-test ui-test test-pki bench-roster faults clean
 
 all: build
 
@@ -43,6 +43,14 @@ test-pki:
 # Import and pack a full petition (300,000 records) in a release build; prints the figures.
 bench-roster: deps
 	scripts/bench-roster.sh
+
+# Damaged batches imported one per process (FAULT_RUNS), then kill -9 during import and pack
+# (FAULT_TRIALS each); prints deaths by signal, hangs and anything left behind.
+FAULT_RUNS ?= 1500
+FAULT_TRIALS ?= 50
+faults: build
+	scripts/faults/damaged-imports.py --runs $(FAULT_RUNS)
+	scripts/faults/kill-outputs.py --trials $(FAULT_TRIALS)
 
 clean:
 	rm -rf .build

@@ -27,7 +27,7 @@ public final class XlsxRosterSpreadsheet: RosterSpreadsheetWriting {
     public init(folder: URL) throws {
         destination = folder.appendingPathComponent(SubmissionPackage.spreadsheetName)
         output = try StagedFile(destination: destination)
-        guard let path = strdup(output.temporaryURL.path), let scratch = strdup(folder.path) else {
+        guard let path = strdup(output.writablePath), let scratch = strdup(folder.path) else {
             throw SpreadsheetWriteError(code: LXW_ERROR_MEMORY_MALLOC_FAILED)
         }
         cPaths = [path, scratch]

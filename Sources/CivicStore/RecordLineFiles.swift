@@ -90,24 +90,29 @@ final class RecordLineWriter {
     private var written: Int64 = 0
     private var sync: Sync?
 
-    /// A flush to disk on a thread of its own, while nothing writes to the file; `error` is
-    /// read only once `done` has been signalled.
-    private final class Sync: @unchecked Sendable {
-        private let file: StagedFile
-        private let done = DispatchSemaphore(value: 0)
-        private var error: Error?
+    /// A flush to disk on a thread of its own, while nothing writes to the file; joined (in
+    /// `wait()`, else when this goes away) so no thread holds the file past the import.
+    private final class Sync {
+        /// Written by the thread, read only once it has been joined.
+        private final class Outcome: @unchecked Sendable {
+            var error: (any Error)?
+        }
+
+        private let outcome: Outcome
+        private let thread: JoinableThread
 
         init(_ file: StagedFile) {
-            self.file = file
-            Thread { [self] in
-                do { try self.file.sync() } catch { self.error = error }
-                done.signal()
-            }.start()
+            let outcome = Outcome()
+            let file = Handover(value: file)
+            self.outcome = outcome
+            thread = JoinableThread(name: "civicdesk.sync") {
+                do { try file.value.sync() } catch { outcome.error = error }
+            }
         }
 
         func wait() throws {
-            done.wait()
-            if let error { throw error }
+            thread.join()
+            if let error = outcome.error { throw error }
         }
     }
 

@@ -54,6 +54,26 @@ struct PackOutputSafetyTests {
     }
 
     /// A real full disk: a 1 MiB tmpfs (this needs root, as CI and the development machines have).
+    /// While a file is being written the folder shows nothing of it, not even a hidden name, so
+    /// a kill -9 leaves nothing behind; committed, it replaces the previous file under its name.
+    @Test func aFileBeingWrittenHasNoNameUntilCommitted() throws {
+        let folder = try TemporaryFolder()
+        let destination = folder.file("連署.xlsx")
+        try Data("previous".utf8).write(to: destination)
+        for content in ["first", "second"] {
+            let file = try StagedFile(destination: destination)
+            try file.handle.write(Array(content.utf8))
+            #expect(try PackFixture.files(in: folder.url) == ["連署.xlsx"])
+            try file.commit()
+            #expect(try String(contentsOf: destination, encoding: .utf8) == content)
+            #expect(try PackFixture.files(in: folder.url) == ["連署.xlsx"])
+        }
+        let dropped = try StagedFile(destination: folder.file("other.zip"))
+        try dropped.handle.write(Array("never committed".utf8))
+        dropped.discard()
+        #expect(try PackFixture.files(in: folder.url) == ["連署.xlsx"])
+    }
+
     @Test(.enabled(if: getuid() == 0)) func aFullDiskChangesNothing() throws {
         let fixture = try PackFixture(records: 300, signaturePadding: 3000)
         let mountPoint = fixture.root.appendingPathComponent("small-disk")

@@ -11,15 +11,14 @@ import Synchronization
 /// watcher goes away.
 public final class CardWatcher: Sendable {
     private let loop: WatchLoop
+    private let thread: JoinableThread
 
     public init(handler: @escaping @Sendable (CardEvent) -> Void) {
-        loop = WatchLoop()
-        let loop = loop
-        let thread = Thread {
+        let loop = WatchLoop()
+        self.loop = loop
+        thread = JoinableThread(name: "civicdesk.cards") {
             loop.run(handler)
         }
-        thread.name = "CivicDesk card watcher"
-        thread.start()
     }
 
     /// Events as an async sequence; watching stops when the sequence's consumer goes away.
@@ -31,20 +30,19 @@ public final class CardWatcher: Sendable {
     }
 
     deinit {
-        loop.stop()
+        stop()
     }
 
-    /// Stops watching; once it returns no event is delivered any more (unless it is called from
-    /// the handler itself, which cannot wait for its own thread).
+    /// Stops watching; once it returns no event is delivered any more and the thread has ended
+    /// (unless it is called from the handler itself, which cannot wait for its own thread).
     public func stop() {
-        loop.stop()
+        if loop.stop() { thread.join() }
     }
 }
 
 /// The watching thread's state, shared with `stop()`.
 private final class WatchLoop: Sendable {
     private let state = Mutex(Control())
-    private let finished = DispatchSemaphore(value: 0)
 
     private struct Control {
         var stopping = false
@@ -52,21 +50,20 @@ private final class WatchLoop: Sendable {
         var thread: pthread_t?
     }
 
-    func stop() {
-        let (alreadyStopping, onWatchThread) = state.withLock { control in
-            defer { control.stopping = true }
+    /// Asks the loop to end; false when called on the watching thread, which cannot wait for itself.
+    func stop() -> Bool {
+        state.withLock { control in
+            control.stopping = true
             control.context?.cancel()
-            return (control.stopping, control.thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false)
+            return !(control.thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false)
         }
-        guard !alreadyStopping, !onWatchThread else { return }
-        finished.wait()
     }
 
     private var isStopping: Bool { state.withLock { $0.stopping } }
 
     func run(_ handler: @Sendable (CardEvent) -> Void) {
         state.withLock { $0.thread = pthread_self() }
-        defer { finished.signal() }
+        defer { state.withLock { $0.context = nil } }
         var known: [ReaderState] = []
         var serviceAvailable: Bool?
         while !isStopping {

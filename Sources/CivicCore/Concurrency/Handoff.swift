@@ -86,6 +86,10 @@ final class Handoff<Element: Sendable>: @unchecked Sendable {
 
 /// Moves a value that is not `Sendable` to one other thread, which alone uses it from then on.
 /// The owner guarantees that exclusivity; this box only states it.
-struct Handover<Value>: @unchecked Sendable {
-    let value: Value
+public struct Handover<Value>: @unchecked Sendable {
+    public let value: Value
+
+    public init(value: Value) {
+        self.value = value
+    }
 }

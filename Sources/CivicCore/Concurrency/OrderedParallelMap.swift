@@ -7,11 +7,12 @@ import Foundation
 /// Either one thread (the owner) submits and takes, never blocking on a full queue because it
 /// checks `hasRoom` and takes a result instead; or a producer thread submits with
 /// `submitWhenRoom` and `close`s, while a consumer thread takes with `takeNextWaiting`. Call
-/// `stop()` when done, also after an error.
+/// `stop()` when done, also after an error: it returns once the worker threads have ended.
 public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let transform: @Sendable (Input) -> Output
     private let capacity: Int
+    private var workers: [JoinableThread] = []
     // Guarded by `condition`:
     /// Items waiting for a worker from `queueHead` on; taken ones are cleared at once, so a queue
     /// a producer never lets run empty holds no more than it must.
@@ -26,11 +27,7 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
     public init(workers: Int, capacity: Int, transform: @escaping @Sendable (Input) -> Output) {
         self.transform = transform
         self.capacity = max(capacity, 1)
-        for _ in 0..<max(workers, 1) {
-            let thread = Thread { [self] in work() }
-            thread.name = "civicdesk.verify"
-            thread.start()
-        }
+        self.workers = (0..<max(workers, 1)).map { _ in JoinableThread(name: "civicdesk.verify") { [self] in work() } }
     }
 
     /// True while fewer than `capacity` items are in flight.
@@ -99,7 +96,12 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
         return output
     }
 
-    /// Ends the worker threads; items not yet transformed are dropped.
+    /// True once `stop()` was called: a producer need not read on.
+    public var isStopped: Bool {
+        condition.withLock { stopped }
+    }
+
+    /// Ends the worker threads and waits for them; items not yet transformed are dropped.
     public func stop() {
         condition.withLock {
             stopped = true
@@ -107,6 +109,7 @@ public final class OrderedParallelMap<Input: Sendable, Output: Sendable>: @unche
             queueHead = 0
             condition.broadcast()
         }
+        for worker in workers { worker.join() }
     }
 
     private func work() {

@@ -70,6 +70,48 @@ struct ConcurrencyTests {
 
     struct Failed: Error {}
 
+    /// What a thread held is let go of before `join()` returns, on the joining thread's watch:
+    /// a process that exits next finds no thread of its own still running (issue 16).
+    @Test func joiningWaitsForTheBodyAndWhatItHeld() {
+        final class Flag: Sendable {
+            let value = Atomic<Bool>(false)
+            var isSet: Bool { value.load(ordering: .relaxed) }
+        }
+        final class Held: Sendable {
+            let released: Flag
+            init(_ released: Flag) { self.released = released }
+            deinit { released.value.store(true, ordering: .relaxed) }
+        }
+        let released = Flag()
+        let ranWhileHeld = Flag()
+        _ = {
+            let held = Held(released)
+            let thread = JoinableThread(name: "test.join") {
+                usleep(100_000)
+                ranWhileHeld.value.store(!held.released.isSet, ordering: .relaxed)
+            }
+            thread.join()
+            thread.join() // a second join returns at once
+        }()
+        #expect(ranWhileHeld.isSet)
+        #expect(released.isSet)
+    }
+
+    /// `stop()` returns once the workers have ended: no transform runs after it.
+    @Test func stoppingWaitsForTheWorkers() {
+        let running = Atomic<Int>(0)
+        let map = OrderedParallelMap<Int, Int>(workers: 2, capacity: 8) { value in
+            running.add(1, ordering: .relaxed)
+            usleep(50_000)
+            running.subtract(1, ordering: .relaxed)
+            return value
+        }
+        for value in 0..<8 { map.submit(value) }
+        usleep(10_000)
+        map.stop()
+        #expect(running.load(ordering: .relaxed) == 0)
+    }
+
     @Test func aFailingConsumerStopsTheProducer() {
         let handoff = Handoff<Int>(capacity: 2)
         Thread.detachNewThread {

@@ -7,7 +7,10 @@ import Foundation
 /// next file is being read and checked while a batch commits; the map's capacity bounds how far.
 ///
 /// Each file ends with an `.end` item carrying what stopped it, if anything (a file that cannot
-/// be opened, a damaged or cut payload, a decryption error, a cancel).
+/// be opened, a damaged or cut payload, a decryption error, a cancel). The importer stops the
+/// map and then `join()`s the reader before it returns, on every path: the batches' `open`
+/// closures hold the card's login, whose session and module must not be released on this
+/// thread while the process exits.
 final class BatchReader: @unchecked Sendable {
     /// What travels from the reader through the checking threads (which turn `records` into
     /// `checked`) to the store, in order.
@@ -22,6 +25,7 @@ final class BatchReader: @unchecked Sendable {
     private let importer: RosterImporter
     private let map: OrderedParallelMap<Item, Item>
     private let cancellation: CancellationFlag
+    private var thread: JoinableThread?
 
     init(batches: [RosterImporter.Batch], importer: RosterImporter, map: OrderedParallelMap<Item, Item>,
          cancellation: CancellationFlag) {
@@ -29,9 +33,13 @@ final class BatchReader: @unchecked Sendable {
         self.importer = importer
         self.map = map
         self.cancellation = cancellation
-        let thread = Thread { [self] in readAll() }
-        thread.name = "civicdesk.read"
-        thread.start()
+        thread = JoinableThread(name: "civicdesk.read") { [self] in readAll() }
+    }
+
+    /// Waits until the reading thread has ended. Call it after stopping the map, which the
+    /// reader may be waiting on.
+    func join() {
+        thread?.join()
     }
 
     private func readAll() {
@@ -77,7 +85,8 @@ final class BatchReader: @unchecked Sendable {
         }
 
         try source.produce { chunk in
-            if cancellation.isCancelled { throw RosterImportError.cancelled }
+            // A stopped map takes nothing more: the rest of the file need not be decrypted.
+            if cancellation.isCancelled || map.isStopped { throw RosterImportError.cancelled }
             bytes += chunk.count
             splitter.push(chunk, into: &lines)
             for line in lines { try take(line, bytes: bytes) }

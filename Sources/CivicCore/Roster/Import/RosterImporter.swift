@@ -69,8 +69,12 @@ public struct RosterImporter: Sendable {
             let checker = RecordChecker(headerCaseId: caseId, verifier: verifier)
             return .checked(lines.enumerated().map { checker.check(line: $1, seq: firstSeq + $0) }, bytes: bytes)
         }
-        defer { checking.stop() }
-        _ = BatchReader(batches: batches, importer: self, map: checking, cancellation: cancellation)
+        let reader = BatchReader(batches: batches, importer: self, map: checking, cancellation: cancellation)
+        // Every thread of the import ends before it returns, however it ends.
+        defer {
+            checking.stop()
+            reader.join()
+        }
         for (index, batch) in batches.enumerated() {
             starting(index)
             var ended = false

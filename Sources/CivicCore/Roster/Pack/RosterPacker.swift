@@ -51,7 +51,9 @@ public struct RosterPacker: Sendable {
                      spreadsheet: any RosterSpreadsheetWriting, cancellation: CancellationFlag = CancellationFlag(),
                      progress: (PackProgress) -> Void = { _ in }) throws -> SubmissionManifest {
         let rows = Handoff<SpreadsheetWork>(capacity: 8)
-        startSpreadsheet(Handover(value: spreadsheet), rows: rows)
+        let spreadsheetThread = startSpreadsheet(Handover(value: spreadsheet), rows: rows)
+        // The spreadsheet's thread has ended, and let go of the writer, before this returns.
+        defer { spreadsheetThread.join() }
         do {
             let manifest = try streamAndSign(options, signer: signer, archive: archive, rows: rows,
                                              cancellation: cancellation, progress: progress)
@@ -112,8 +114,9 @@ public struct RosterPacker: Sendable {
     }
 
     /// Writes the spreadsheet on its own thread, from what `rows` delivers.
-    private func startSpreadsheet(_ spreadsheet: Handover<any RosterSpreadsheetWriting>, rows: Handoff<SpreadsheetWork>) {
-        let thread = Thread {
+    private func startSpreadsheet(_ spreadsheet: Handover<any RosterSpreadsheetWriting>,
+                                  rows: Handoff<SpreadsheetWork>) -> JoinableThread {
+        JoinableThread(name: "civicdesk.spreadsheet") {
             do {
                 while let work = rows.take() {
                     switch work {
@@ -128,8 +131,6 @@ public struct RosterPacker: Sendable {
                 rows.consumerFinished(error)
             }
         }
-        thread.name = "civicdesk.spreadsheet"
-        thread.start()
     }
 }
 
