@@ -96,7 +96,7 @@ let package = Package(
                     path: "Tests/CivicPackTests"),
         .testTarget(name: "CivicServicesTests", dependencies: ["CivicServices", "CivicCard", "CivicCrypto", "CivicTestSupport"],
                     path: "Tests/CivicServicesTests"),
-        .testTarget(name: "CLITests", dependencies: ["CivicTestSupport"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["CivicTestSupport"], path: "Tests/CLITests", exclude: ["BadInputs/README.md"]),
     ],
     swiftLanguageModes: [.v6]
 )
