@@ -41,9 +41,12 @@ struct ClerkCommand: ParsableCommand {
             var serialText = serial ?? ""
             var nameText = name ?? ""
             if let clerkCert {
+                guard let bytes = FileManager.default.contents(atPath: clerkCert) else {
+                    Terminal.printError(Terminal.text(UserMessage(zh: "無法讀取「\(clerkCert)」。", en: "“\(clerkCert)” cannot be read.")))
+                    throw ExitCode.failure
+                }
                 let certificate = try Terminal.attempt { () throws -> CertificateInfo in
-                    guard let bytes = FileManager.default.contents(atPath: clerkCert),
-                          let first = try CertificateParser.parse(fileContents: [UInt8](bytes)).first else {
+                    guard let first = try CertificateParser.parse(fileContents: [UInt8](bytes)).first else {
                         throw CertificateParser.Failure.notACertificate
                     }
                     return first

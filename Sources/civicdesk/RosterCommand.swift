@@ -62,7 +62,7 @@ struct RosterCommand: ParsableCommand {
         var trust: [String] = []
 
         @Argument(help: "The batch files ({caseId}-連署-{yyyyMMdd}.cec).")
-        var files: [String]
+        var files: [String] = []
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("請指定至少一個名冊檔（.cec）。") }

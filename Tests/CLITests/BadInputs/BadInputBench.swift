@@ -170,20 +170,23 @@ final class BadInputRun {
         }
     }
 
-    /// What must not change: the workspace database's content, every file in the row's folder
-    /// (none made, none removed, none resized), and the shared input files.
+    /// What must not change: the data in the workspace database (its INSERTs, not its schema),
+    /// and every other file in the row's folder and the shared inputs (none made, removed or resized).
     func snapshot() throws -> [String] {
         var lines: [String] = []
         let database = workspace.appendingPathComponent("workspace.sqlite")
         if FileManager.default.fileExists(atPath: database.path) {
             let dump = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), ["-readonly", database.path, ".dump"])
-            lines.append(dump.status == 0 ? dump.output : "sqlite3 failed: \(dump.error)")
+            guard dump.status == 0 else { return ["sqlite3 failed: \(dump.error)"] }
+            // The data, not the schema: a refused command may have created the workspace, empty.
+            lines += dump.output.split(separator: "\n").map(String.init)
+                .filter { $0.hasPrefix("INSERT INTO") && !$0.contains("grdb_migrations") && !$0.contains("sqlite_sequence") }
         }
         for root in [folder.url, bench.file("")] {
             let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey])
             while let url = enumerator?.nextObject() as? URL {
                 let name = url.lastPathComponent
-                if name.hasSuffix("-wal") || name.hasSuffix("-shm") || name.hasSuffix("-journal") { continue }
+                if url.pathComponents.contains("workspace") { continue }
                 let size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize
                 lines.append("\(url.path.dropFirst(root.path.count)) \(size.map(String.init) ?? "folder")")
             }

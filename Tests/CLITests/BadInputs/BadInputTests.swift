@@ -10,11 +10,13 @@ struct BadInputTests {
     func row(_ row: BadInputRow) throws {
         let bench = try BadInputBench.shared.get()
         let run = try BadInputRun(row, on: bench)
+        let arguments = try run.arguments()
         let before = try run.snapshot()
-        let result = try bench.run(run.arguments(), stdin: row.stdin, environment: row.environment, home: run.folder.url)
+        let result = try bench.run(arguments, stdin: row.stdin, environment: row.environment, home: run.folder.url)
         #expect(result.status == row.exit, "exit \(result.status): \(result.error)\(result.output)")
         #expect((result.error + result.output).contains(row.message), "\(result.error)\(result.output)")
-        #expect(try run.snapshot() == before, "nothing changed")
+        let after = try run.snapshot()
+        #expect(after == before, "changed: \(after.difference(from: before).map { "\($0)" })")
     }
 
     @Test("README.md lists every row of the table, as the table states it")
