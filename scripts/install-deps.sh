@@ -15,6 +15,8 @@ packages=(
     unzip
     # the roster benchmark: peak memory of each step (GNU time -v)
     time
+    # tests: the registry's audit log tampered with outside CivicDesk
+    sqlite3
     # cards: the PC/SC daemon with the virtual reader driver, PKCS#11 tokens and tools
     pcscd vsmartcard-vpcd softhsm2 opensc openssl
     # the card lab (scripts/card-lab.sh): a private network namespace needs `ip`

@@ -52,7 +52,12 @@ public final class WorkspaceDatabase: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator(recordLines: recordLines).migrate(pool)
+            let migrator = Self.migrator(recordLines: recordLines)
+            // A workspace a newer CivicDesk has changed may hold what this one cannot keep right.
+            if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) {
+                throw WorkspaceTooNewError(folder: folder.path)
+            }
+            try migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw WorkspaceError(error)
         }
@@ -65,8 +70,20 @@ public final class WorkspaceDatabase: Sendable {
             try RosterSchema.moveLinesToFiles(db, recordLines: recordLines)
         }
         migrator.registerMigration("roster v3: one index in roster order", migrate: RosterSchema.coverFiltersWithOrder)
+        migrator.registerMigration("registry v1", migrate: RegistrySchema.create)
         migrator.registerMigration("documents v1", migrate: DocumentSchema.create)
         return migrator
+    }
+}
+
+/// The workspace was last written by a newer CivicDesk (its database has changes this version
+/// does not know): it is left untouched rather than half understood.
+public struct WorkspaceTooNewError: UserFacingError, Sendable {
+    public let folder: String
+
+    public var message: UserMessage {
+        UserMessage(zh: "工作區「\(folder)」是由較新版本的 CivicDesk 寫入的，這個版本無法安全地使用它；工作區未做任何變更。請更新 CivicDesk 後再開啟。",
+                    en: "The workspace “\(folder)” was written by a newer CivicDesk, which this version cannot use safely; nothing was changed. Update CivicDesk and open it again.")
     }
 }
 

@@ -12,7 +12,7 @@ struct CivicDeskCommand: ParsableCommand {
             + "with files (civicdesk FILE…), opens .cec roster batches and .di letters in it.",
         version: CivicDeskVersion.number,
         subcommands: [IDCommand.self, DateCommand.self, CardCommand.self, TokenCommand.self, RosterCommand.self,
-                      DocCommand.self])
+                      RegistryCommand.self, DocCommand.self])
 
     func run() throws {
         Self.openWindow(files: [])

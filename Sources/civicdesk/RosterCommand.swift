@@ -56,18 +56,20 @@ struct RosterCommand: ParsableCommand {
 
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var card: CardOptions
+        @OptionGroup var operatorCard: OperatorOption
 
         @Option(name: .long, help: "A folder of PEM trust anchors to add (repeatable; CIVICDESK_TRUST_DIR is always read).")
         var trust: [String] = []
 
         @Argument(help: "The batch files ({caseId}-連署-{yyyyMMdd}.cec).")
-        var files: [String]
+        var files: [String] = []
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("請指定至少一個名冊檔（.cec）。") }
         }
 
         func run() throws {
+            try operatorCard.authorize(.rosterImport, workspace: workspace.workspace, trust: trust, pinStdin: card.pinStdin)
             let service = try workspace.service(extraTrust: trust)
             let trustStore = try Terminal.attempt { try service.loadTrust() }
             let leadCard = try card.card()
@@ -206,6 +208,10 @@ struct RosterCommand: ParsableCommand {
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var selection: CaseOption
         @OptionGroup var card: CardOptions
+        @OptionGroup var operatorCard: OperatorOption
+
+        @Option(name: .long, help: "A folder of PEM trust anchors to add, to check the operator's card (repeatable).")
+        var trust: [String] = []
 
         @Option(name: .long, help: "The output folder (default: ~/Documents/CivicDesk/{caseId}/, or under CIVICDESK_DOCUMENTS_DIR).")
         var out: String?
@@ -223,6 +229,7 @@ struct RosterCommand: ParsableCommand {
         }
 
         func run() throws {
+            try operatorCard.authorize(.rosterPack, workspace: workspace.workspace, trust: trust, pinStdin: card.pinStdin)
             let service = try workspace.service()
             _ = try Terminal.attempt { try service.packableCase(selection.caseId) }
             let leadCard = try card.card()
@@ -243,8 +250,16 @@ struct RosterCommand: ParsableCommand {
 
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var selection: CaseOption
+        @OptionGroup var operatorCard: OperatorOption
+
+        @Option(name: .long, help: "A folder of PEM trust anchors to add, to check the operator's card (repeatable).")
+        var trust: [String] = []
+
+        @Flag(name: .customLong("pin-stdin"), help: "Read the operator's PIN from the first line of standard input.")
+        var pinStdin = false
 
         func run() throws {
+            try operatorCard.authorize(.rosterPurge, workspace: workspace.workspace, trust: trust, pinStdin: pinStdin)
             let service = try workspace.service()
             let purged = try Terminal.attempt { try service.purge(caseId: selection.caseId) }
             print(Terminal.text(UserMessage(

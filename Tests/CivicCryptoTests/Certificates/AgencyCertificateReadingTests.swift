@@ -35,19 +35,19 @@ struct AgencyCertificateReadingTests {
     ])
     func agencies(folder: String, kind: AgencyCertificateKind) throws {
         let listed = try #require(listing.agencies[folder])
-        let agency = try AgencyCertificate(certificate("agencies/\(folder)/agency.pem"))
+        let agency = try AgencyCertificate.read(certificate("agencies/\(folder)/agency.pem")).get()
         #expect(agency.kind == kind)
         #expect(agency.oid == listed.oid)
-        #expect(agency.certificate.commonName == listed.name)
+        #expect(agency.name == listed.name)
     }
 
     @Test("a renewed agency card: the same agency and OID, a new key and serial")
     func renewedAgency() throws {
-        let old = try AgencyCertificate(certificate("agencies/gca/agency.pem"))
-        let renewed = try AgencyCertificate(certificate("agencies/gca-renewed/agency.pem"))
-        #expect(renewed.oid == old.oid && renewed.certificate.subject == old.certificate.subject)
-        #expect(renewed.certificate.serialHex != old.certificate.serialHex)
-        #expect(renewed.certificate.subjectKeyIdentifier != old.certificate.subjectKeyIdentifier)
+        let old = try AgencyCertificate.read(certificate("agencies/gca/agency.pem")).get()
+        let renewed = try AgencyCertificate.read(certificate("agencies/gca-renewed/agency.pem")).get()
+        #expect(renewed.oid == old.oid && renewed.subject == old.subject)
+        #expect(renewed.serialHex != old.serialHex)
+        #expect(renewed.sha256 != old.sha256)
         #expect(listing.agencies["gca-renewed"]?.agencyCode == listing.agencies["gca"]?.agencyCode)
     }
 
@@ -56,7 +56,7 @@ struct AgencyCertificateReadingTests {
         for folder in listing.people.keys.sorted() {
             let signing = try certificate("people/\(folder)/sign.pem")
             #expect(AgencyCertificate.agencyOID(of: signing) == nil, "\(folder)")
-            #expect(throws: AgencyCertificate.Problem.notFromAgencyCA, "\(folder)") { try AgencyCertificate(signing) }
+            #expect(throws: RegistryProblem.notAnAgencyCard, "\(folder)") { try AgencyCertificate.read(signing).get() }
         }
         for (renewed, original) in [("admin-renewed", "admin"), ("clerk-renewed", "clerk")] {
             let new = try certificate("people/\(renewed)/sign.pem")

@@ -1,0 +1,147 @@
+/// Which card a registry step asks for.
+public enum RegistryCardRole: Sendable, Hashable {
+    /// 機關憑證 (or 組織及團體、工商、醫事憑證).
+    case agency
+    /// A 自然人憑證: the administrator's, a clerk's, a reviewer's.
+    case person
+}
+
+/// One 憑證確認畫面 of the registry wizards: the card in the reader (judged from what it shows
+/// without a PIN), the 機關代號 or 身分證統一編號 typed beside it, and the PIN, until the service
+/// has proven the card (PIN, challenge signature, chain). The PIN never enters this model.
+public struct RegistryCardStep: Sendable, Equatable {
+    public let role: RegistryCardRole
+    /// Whether the step asks for 機關代號 (agency) or 身分證統一編號 (person) beside the card.
+    public let asksIdentifier: Bool
+    /// For a replacement: the card asked for is the renewed one (更換後).
+    public let isReplacement: Bool
+    public var identifier = ""
+    public private(set) var card: CardPresence = .absent
+    /// The certificate read from the card without the PIN, when it fits the step.
+    public private(set) var certificate: CertificateInfo?
+    public private(set) var pin = PINEntry()
+    /// True once the service proved the card.
+    public private(set) var isProven = false
+    /// Why the last proof failed (expired, untrusted, not the registered card …).
+    public private(set) var error: UserMessage?
+
+    public init(role: RegistryCardRole, asksIdentifier: Bool = true, isReplacement: Bool = false) {
+        self.role = role
+        self.asksIdentifier = asksIdentifier
+        self.isReplacement = isReplacement
+    }
+
+    /// 機關憑證確認畫面 / 自然人憑證確認畫面.
+    public var title: UserMessage {
+        role == .agency ? UserMessage(zh: "機關憑證確認畫面", en: "Agency card") : UserMessage(zh: "自然人憑證確認畫面", en: "Citizen card")
+    }
+
+    /// The seed's instruction above the fields.
+    public var instruction: UserMessage {
+        switch (role, isReplacement) {
+        case (.agency, false): UserMessage(zh: "請將機關憑證IC卡放入讀卡機，並輸入畫面欄位：", en: "Insert the agency card and fill in the fields:")
+        case (.agency, true): UserMessage(zh: "請將更換後機關憑證IC卡放入讀卡機，並輸入畫面欄位：", en: "Insert the renewed agency card and fill in the fields:")
+        case (.person, false): UserMessage(zh: "請放入授權管理者之自然人憑證IC卡，並輸入畫面欄位：", en: "Insert the administrator's citizen card and fill in the fields:")
+        case (.person, true): UserMessage(zh: "請放入更換後授權管理者之自然人憑證IC卡，並輸入畫面欄位：", en: "Insert the administrator's renewed citizen card and fill in the fields:")
+        }
+    }
+
+    /// The field's label: *機關代號(五碼) or *授權管理者身分證統一編號.
+    public var identifierLabel: UserMessage {
+        role == .agency ? UserMessage(zh: "機關代號(五碼)", en: "Agency code (5 digits)")
+                        : UserMessage(zh: "授權管理者身分證統一編號", en: "Administrator's ID number")
+    }
+
+    /// The PIN field's label.
+    public var pinLabel: UserMessage {
+        role == .agency ? UserMessage(zh: "機關憑證IC卡密碼(PIN碼)", en: "Agency card PIN")
+                        : UserMessage(zh: "自然人憑證IC卡密碼(為PIN碼)", en: "Citizen card PIN")
+    }
+
+    /// What the reader holds now (nil: no card). A card of the wrong kind is named as such; a
+    /// card taken out while its PIN was being asked starts the step afresh.
+    public mutating func cardChanged(_ contents: CardContents?) {
+        isProven = false
+        error = nil
+        pin = PINEntry()
+        certificate = nil
+        guard let contents else {
+            card = .absent
+            return
+        }
+        switch Self.judge(contents, as: role) {
+        case .success(let found):
+            certificate = found
+            card = .present(holder: found.commonName ?? found.subject.rfc4514)
+        case .failure(let problem):
+            card = .unusable(problem.message)
+        }
+    }
+
+    /// The certificate of `contents` a step for `role` uses, or why the card does not fit.
+    public static func judge(_ contents: CardContents, as role: RegistryCardRole) -> Result<CertificateInfo, RegistryProblem> {
+        if contents.kind == .healthInsurance { return .failure(.healthInsuranceCard) }
+        switch role {
+        case .agency:
+            guard contents.kind == .agency, let certificate = contents.certificate(.agency) else { return .failure(.notAnAgencyCard) }
+            return AgencyCertificate.read(certificate).map { _ in certificate }
+        case .person:
+            if contents.kind == .agency { return .failure(.agencyCardForPerson) }
+            guard contents.kind == .naturalPerson, let certificate = contents.certificate(.signature) else { return .failure(.notAPersonCard) }
+            return PersonCertificate.read(certificate).map { _ in certificate }
+        }
+    }
+
+    /// What the typed identifier is wrong in; nil when valid (or not asked).
+    public var identifierProblem: UserMessage? {
+        guard asksIdentifier else { return nil }
+        do {
+            switch role {
+            case .agency: _ = try AgencyCode(identifier)
+            case .person: _ = try NationalID(identifier)
+            }
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    /// What keeps 確認 disabled: the card first, then the identifier.
+    public var problem: UserMessage? {
+        let absent = role == .agency ? UserMessage(zh: "請將機關憑證IC卡放入讀卡機。", en: "Insert the agency card into the reader.")
+                                     : UserMessage(zh: "請放入自然人憑證IC卡。", en: "Insert the citizen card into the reader.")
+        return card.problem(absent: absent) ?? identifierProblem
+    }
+
+    /// 確認 may be pressed with a PIN of `pinLength` characters.
+    public func canConfirm(pinLength: Int) -> Bool {
+        problem == nil && !isProven && pin.canSubmit(length: pinLength)
+    }
+
+    public mutating func pinStatusRead(_ tries: PINStatus) { pin.statusRead(tries) }
+    public mutating func pinSubmitted() {
+        error = nil
+        pin.submitted()
+    }
+
+    /// The PIN was accepted and the card proven.
+    public mutating func proved() {
+        pin.accepted()
+        isProven = true
+    }
+
+    /// The PIN or the proof failed: a wrong PIN with the tries left, or another message.
+    public mutating func failed(_ failure: TokenError) {
+        switch failure {
+        case .wrongPIN(let tries): pin.rejected(tries)
+        case .pinLocked: pin.rejected(.locked)
+        default: pin.failed(failure.message)
+        }
+    }
+
+    /// The card was refused after the PIN (expired, untrusted, not the registered one).
+    public mutating func refused(_ message: UserMessage) {
+        pin.reset()
+        error = message
+    }
+}
