@@ -22,7 +22,7 @@ struct OperatorOption: ParsableArguments {
         }
         let trustStore = try Terminal.attempt { try service.loadTrust() }
         let card = try Terminal.attempt { try OperationCard.open(.uri(operatorToken)) }
-        let certificate = try Terminal.attempt { try CardProof.certificate(on: card, as: .person, trust: trustStore) }
+        let certificate = try Terminal.attempt { try RegistryCardProof.certificate(on: card, as: .person, trust: trustStore) }
         // A card that is no clerk's, or lacks the permission, is refused before its PIN is asked.
         try Terminal.attempt { try service.authorize(action, operatorSerial: certificate.serialHex) }
         let proven = try RegistryCards.prove(operatorToken, as: .person, name: Self.cardName, trust: trustStore, pinStdin: pinStdin)

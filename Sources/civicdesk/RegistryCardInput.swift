@@ -36,19 +36,19 @@ struct RegistryCards {
     }
 
     /// Opens the card at `uri` and proves it for `role`; `name` is how the PIN prompt names it.
-    func prove(_ uri: String, as role: RegistryCardRole, name: UserMessage) throws -> ProvenCard {
+    func prove(_ uri: String, as role: RegistryCardRole, name: UserMessage) throws -> ProvenRegistryCard {
         try Self.prove(uri, as: role, name: name, trust: trust, pinStdin: pinStdin)
     }
 
     static func prove(_ uri: String, as role: RegistryCardRole, name: UserMessage, trust: TrustStore,
-                      pinStdin: Bool) throws -> ProvenCard {
+                      pinStdin: Bool) throws -> ProvenRegistryCard {
         let card = try Terminal.attempt { try OperationCard.open(.uri(uri)) }
-        let certificate = try Terminal.attempt { try CardProof.certificate(on: card, as: role, trust: trust) }
+        let certificate = try Terminal.attempt { try RegistryCardProof.certificate(on: card, as: role, trust: trust) }
         if let warning = card.pinStatus().warning { Terminal.printError(Terminal.text(warning)) }
         let pin = try PINInput.read(prompt: UserMessage(zh: "\(name.zh)IC卡密碼(PIN碼)：", en: "\(name.en) PIN:"),
                                     fromStandardInput: pinStdin)
         let login = try Terminal.attempt { try card.login(pin: pin) }
-        return try Terminal.attempt { try CardProof.prove(certificate, as: role, login: login, trust: trust) }
+        return try Terminal.attempt { try RegistryCardProof.prove(certificate, on: card, as: role, login: login, trust: trust) }
     }
 
     static let agency = UserMessage(zh: "機關憑證", en: "Agency card")
@@ -59,7 +59,7 @@ struct RegistryCards {
     static let reviewer = UserMessage(zh: "審核人員自然人憑證", en: "Reviewer's citizen card")
 
     /// The registered agency card and administrator's card, in that order.
-    func office(agency: String, administrator: String) throws -> (ProvenCard, ProvenCard) {
+    func office(agency: String, administrator: String) throws -> (ProvenRegistryCard, ProvenRegistryCard) {
         let agencyCard = try prove(agency, as: .agency, name: Self.agency)
         let adminCard = try prove(administrator, as: .person, name: Self.administrator)
         return (agencyCard, adminCard)

@@ -37,11 +37,11 @@ struct RegistryCommand: ParsableCommand {
         func run() throws {
             let code = try Terminal.attempt { try AgencyCode(agencyCode) }
             let id = try Terminal.attempt { try NationalID(adminID) }
-            let contact = try Terminal.attempt { try ContactDetails(name: name, email: email, phone: phone, phoneExtension: `extension`, notes: notes) }
+            let contact = try Terminal.attempt { try AdministratorContact(name: name, email: email, phone: phone, phoneExtension: `extension`, notes: notes) }
             var applicant: (String, String)?
             if applicantName != nil || applicantPhone != nil {
-                applicant = (try Terminal.attempt { try ContactDetails.checkName(applicantName ?? "") },
-                             try Terminal.attempt { try ContactDetails.checkPhone(applicantPhone ?? "") })
+                applicant = (try Terminal.attempt { try AdministratorContact.checkName(applicantName ?? "") },
+                             try Terminal.attempt { try AdministratorContact.checkPhone(applicantPhone ?? "") })
             }
             let service = try options.service()
             if let office = try Terminal.attempt({ try service.store.office() }) {

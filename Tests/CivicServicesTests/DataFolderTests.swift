@@ -2,24 +2,23 @@ import CivicServices
 import Foundation
 import Testing
 
-@Suite("Where CivicDesk's data (templates, DTDs) is found")
+@Suite("Where CivicDesk's data (templates, DTDs, catalogue, directory) is found")
 struct DataFolderTests {
-    @Test("CIVICDESK_DATA_DIR wins; then share/civicdesk beside bin/; then the source tree's data/; then /usr/share/civicdesk")
+    @Test("CIVICDESK_DATA_DIR wins; then share/civicdesk beside bin/; then the source tree's data/ above a build's binary")
     func order() {
         let exists: (Set<String>) -> (String) -> Bool = { paths in { paths.contains($0) } }
-        #expect(CivicDeskFolders.data(environment: ["CIVICDESK_DATA_DIR": "/d"], executable: URL(fileURLWithPath: "/usr/bin/civicdesk"),
-                                      fileExists: exists([])).path == "/d")
-        #expect(CivicDeskFolders.data(environment: [:], executable: URL(fileURLWithPath: "/opt/cd/bin/civicdesk"),
-                                      fileExists: exists(["/opt/cd/share/civicdesk/templates"])).path == "/opt/cd/share/civicdesk")
-        #expect(CivicDeskFolders.data(environment: ["CIVICDESK_DATA_DIR": ""], executable: URL(fileURLWithPath: "/src/.build/x86_64/debug/civicdesk"),
-                                      fileExists: exists(["/src/data/templates"])).path == "/src/data")
-        #expect(CivicDeskFolders.data(environment: [:], executable: URL(fileURLWithPath: "/home/u/civicdesk"),
-                                      fileExists: exists([])).path == "/usr/share/civicdesk")
+        func data(_ environment: [String: String], _ executable: String, _ paths: Set<String>) -> String {
+            InstalledFiles(environment: environment, executable: URL(fileURLWithPath: executable), fileExists: exists(paths)).data.path
+        }
+        #expect(data(["CIVICDESK_DATA_DIR": "/d"], "/usr/bin/civicdesk", []) == "/d")
+        #expect(data([:], "/opt/cd/bin/civicdesk", ["/opt/cd/share/civicdesk"]) == "/opt/cd/share/civicdesk")
+        #expect(data(["CIVICDESK_DATA_DIR": ""], "/src/.build/x86_64/debug/civicdesk", ["/src/data/templates"]) == "/src/data")
+        #expect(data([:], "/home/u/bin/civicdesk", []) == "/home/u/share/civicdesk")
     }
 
     @Test("this build finds the repository's templates")
     func thisBuild() {
-        let data = CivicDeskFolders.data(environment: [:])
+        let data = InstalledFiles(environment: [:]).data
         #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("templates/xca-application.json").path), "\(data.path)")
     }
 }

@@ -53,7 +53,7 @@ public struct NationalID: Sendable, Hashable, Codable, CustomStringConvertible {
 
 /// The administrator's contact details of the 請輸入下列欄位 form: 姓名, 電子信箱, 連絡電話 (範例：
 /// (02)2701-3411), 分機, 備註.
-public struct ContactDetails: Sendable, Hashable, Codable {
+public struct AdministratorContact: Sendable, Hashable, Codable {
     public let name: String
     public let email: String
     public let phone: String

@@ -20,9 +20,9 @@ public struct Office: Sendable, Hashable, Codable {
 public struct Administrator: Sendable, Hashable, Codable {
     public let personalID: NationalID
     public let certificate: PersonCertificate
-    public let contact: ContactDetails
+    public let contact: AdministratorContact
 
-    public init(personalID: NationalID, certificate: PersonCertificate, contact: ContactDetails) {
+    public init(personalID: NationalID, certificate: PersonCertificate, contact: AdministratorContact) {
         self.personalID = personalID
         self.certificate = certificate
         self.contact = contact
@@ -39,7 +39,7 @@ public struct Clerk: Sendable, Hashable, Codable {
 
     public init(serial: CertificateSerial, name: String, personalID: NationalID, permissions: PermissionSet) throws(RegistryProblem) {
         self.serial = serial
-        self.name = try ContactDetails.checkName(name)
+        self.name = try AdministratorContact.checkName(name)
         self.personalID = personalID
         guard !permissions.isEmpty else { throw .permissionsMissing }
         self.permissions = permissions
@@ -103,8 +103,8 @@ public struct PendingReview: Sendable, Hashable, Codable {
 
     public init(office: Office, applicantName: String, applicantPhone: String, reason: Reason, requestedAt: Date) throws(RegistryProblem) {
         self.office = office
-        self.applicantName = try ContactDetails.checkName(applicantName)
-        self.applicantPhone = try ContactDetails.checkPhone(applicantPhone)
+        self.applicantName = try AdministratorContact.checkName(applicantName)
+        self.applicantPhone = try AdministratorContact.checkPhone(applicantPhone)
         self.reason = reason
         self.requestedAt = requestedAt
     }

@@ -22,11 +22,11 @@ public final class DocumentService: Sendable {
     public let folders: CivicDeskFolders
     public let store: DocumentStore
     public let office: any OfficeAuthorityProviding
-    /// CivicDesk's data folder (`CivicDeskFolders.data()`), holding `templates/`.
+    /// CivicDesk's data folder (`InstalledFiles().data`), holding `templates/`.
     public let dataFolder: URL
 
     public init(folders: CivicDeskFolders, office: any OfficeAuthorityProviding = SoloOffice(),
-                dataFolder: URL = CivicDeskFolders.data(), now: @escaping @Sendable () -> Timestamp = RosterStore.localNow) throws {
+                dataFolder: URL = InstalledFiles().data, now: @escaping @Sendable () -> Timestamp = RosterStore.localNow) throws {
         self.folders = folders
         self.office = office
         self.dataFolder = dataFolder

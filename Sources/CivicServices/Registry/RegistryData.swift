@@ -7,7 +7,7 @@ import Foundation
 ///
 /// | variable | what | default |
 /// |---|---|---|
-/// | `CIVICDESK_DATA_DIR` | holds `permissions.json`, `agencies.csv` | `../share/civicdesk` beside the binary, else the source tree's `data/` |
+/// | `CIVICDESK_DATA_DIR` | holds `permissions.json`, `agencies.csv` | `InstalledFiles`' data folder |
 /// | `CIVICDESK_REVIEWERS_DIR` | reviewers' certificates (PEM), who may approve or reject 待審核 applications | `$XDG_CONFIG_HOME/civicdesk/reviewers`, `~/.config/civicdesk/reviewers` |
 public struct RegistryData: Sendable {
     public let dataFolder: URL
@@ -17,12 +17,7 @@ public struct RegistryData: Sendable {
         func given(_ name: String) -> URL? {
             environment[name].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true) }
         }
-        let installed = URL(fileURLWithPath: CommandLine.arguments.first ?? "/").resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("../share/civicdesk", isDirectory: true).standardizedFileURL
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data", isDirectory: true)
-        dataFolder = given("CIVICDESK_DATA_DIR")
-            ?? (FileManager.default.fileExists(atPath: installed.appendingPathComponent("permissions.json").path) ? installed : source)
+        dataFolder = InstalledFiles(environment: environment).data
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
         reviewersFolder = given("CIVICDESK_REVIEWERS_DIR") ?? URL(fileURLWithPath: configHome + "/civicdesk/reviewers", isDirectory: true)

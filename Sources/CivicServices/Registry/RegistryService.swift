@@ -5,15 +5,15 @@ import CivicStore
 import Foundation
 
 /// The 憑證註冊與授權 area over the real adapters, for the command line and the window alike.
-/// Every change takes proven cards (`CardProof`): the registered agency card and administrator's
+/// Every change takes proven cards (`RegistryCardProof`): the registered agency card and administrator's
 /// card, or a reviewer's; it is checked, stored and appended to the signed audit log at once.
 ///
 ///     let service = try RegistryService(folders: CivicDeskFolders())
 ///     let trust = try service.loadTrust()
 ///     let card = try OperationCard.open(.uri("pkcs11:token=gca"))
-///     let certificate = try CardProof.certificate(on: card, as: .agency, trust: trust)   // before the PIN
+///     let certificate = try RegistryCardProof.certificate(on: card, as: .agency, trust: trust)   // before the PIN
 ///     let login = try card.login(pin: pin)                                              // wrong PIN: TokenError.wrongPIN
-///     let agency = try CardProof.prove(certificate, as: .agency, login: login, trust: trust)
+///     let agency = try RegistryCardProof.prove(certificate, on: card, as: .agency, login: login, trust: trust)
 ///     … the administrator's card the same way, `as: .person` …
 ///     let outcome = try service.register(request, agency: agency, administrator: admin)
 ///
@@ -49,13 +49,13 @@ public final class RegistryService: Sendable {
     public struct RegistrationRequest: Sendable {
         public var agencyCode: AgencyCode
         public var administratorID: NationalID
-        public var contact: ContactDetails
+        public var contact: AdministratorContact
         /// 機關憑證註冊申請人 (name, phone), needed when the directory does not confirm the agency.
         public var applicant: (name: String, phone: String)?
         /// Another agency directory than the shipped one.
         public var directoryFile: URL?
 
-        public init(agencyCode: AgencyCode, administratorID: NationalID, contact: ContactDetails,
+        public init(agencyCode: AgencyCode, administratorID: NationalID, contact: AdministratorContact,
                     applicant: (name: String, phone: String)? = nil, directoryFile: URL? = nil) {
             self.agencyCode = agencyCode
             self.administratorID = administratorID
@@ -72,8 +72,8 @@ public final class RegistryService: Sendable {
 
     /// The office the two cards and the form describe, before anything is stored (the 首次註冊
     /// confirmation panel shows it).
-    public func office(code: AgencyCode, agency: ProvenCard, administrator: ProvenCard, administratorID: NationalID,
-                       contact: ContactDetails) throws -> Office {
+    public func office(code: AgencyCode, agency: ProvenRegistryCard, administrator: ProvenRegistryCard, administratorID: NationalID,
+                       contact: AdministratorContact) throws -> Office {
         Office(code: code, agency: try AgencyCertificate.read(agency.certificate).get(),
                administrator: Administrator(personalID: administratorID,
                                             certificate: try PersonCertificate.read(administrator.certificate).get(), contact: contact))
@@ -82,7 +82,7 @@ public final class RegistryService: Sendable {
     /// 首次註冊: registered when the directory confirms the code and the card's OID; otherwise
     /// an application 待審核 with the applicant's name and phone (`RegistryProblem.applicantMissing`
     /// when they were not given), as long as none is pending for the code already.
-    public func register(_ request: RegistrationRequest, agency: ProvenCard, administrator: ProvenCard,
+    public func register(_ request: RegistrationRequest, agency: ProvenRegistryCard, administrator: ProvenRegistryCard,
                          now: Date = Date()) throws -> RegistrationOutcome {
         if let office = try store.office() { throw RegistryProblem.alreadyRegistered(code: office.code.value) }
         if try store.pendingReview(code: request.agencyCode) != nil { throw RegistryProblem.pendingReview(code: request.agencyCode.value) }
@@ -117,7 +117,7 @@ public final class RegistryService: Sendable {
     }
 
     /// Approves (the office is registered as applied for) or rejects a pending application.
-    public func review(code: AgencyCode, approve: Bool, reviewer: ProvenCard, now: Date = Date()) throws -> PendingReview {
+    public func review(code: AgencyCode, approve: Bool, reviewer: ProvenRegistryCard, now: Date = Date()) throws -> PendingReview {
         guard reviewers().contains(where: { $0.der == reviewer.certificate.der }) else { throw RegistryProblem.reviewerNotRegistered }
         guard let pending = try store.pendingReview(code: code) else { throw RegistryProblem.noPendingReview(code: code.value) }
         try store.apply(approve ? .approve(pending, at: now) : .reject(pending),
@@ -129,7 +129,7 @@ public final class RegistryService: Sendable {
 
     /// The registered office, after checking that `agency` and `administrator` are its cards.
     @discardableResult
-    public func registeredOffice(agency: ProvenCard, administrator: ProvenCard) throws -> Office {
+    public func registeredOffice(agency: ProvenRegistryCard, administrator: ProvenRegistryCard) throws -> Office {
         guard let office = try store.office() else { throw RegistryProblem.notRegistered }
         guard agency.certificate.sha256 == office.agency.sha256 else {
             throw RegistryProblem.notRegisteredCertificate(UserMessage(zh: "機關憑證", en: "The agency certificate"))
@@ -140,14 +140,14 @@ public final class RegistryService: Sendable {
         return office
     }
 
-    public func addClerk(_ clerk: Clerk, agency: ProvenCard, administrator: ProvenCard, now: Date = Date()) throws {
+    public func addClerk(_ clerk: Clerk, agency: ProvenRegistryCard, administrator: ProvenRegistryCard, now: Date = Date()) throws {
         try registeredOffice(agency: agency, administrator: administrator)
         try store.apply(.addClerk(clerk), signer: officeSigner(agency, administrator, now))
     }
 
     /// 修改授權經辦人: a new serial (renewed card), name or permissions; what is not given stays.
     public func changeClerk(serial: CertificateSerial, newSerial: CertificateSerial? = nil, name: String? = nil,
-                            permissions: PermissionSet? = nil, agency: ProvenCard, administrator: ProvenCard,
+                            permissions: PermissionSet? = nil, agency: ProvenRegistryCard, administrator: ProvenRegistryCard,
                             now: Date = Date()) throws -> Clerk {
         try registeredOffice(agency: agency, administrator: administrator)
         guard let clerk = try store.clerks().first(where: { $0.serial == serial }) else { throw RegistryProblem.clerkNotFound(serial.hex) }
@@ -157,7 +157,7 @@ public final class RegistryService: Sendable {
         return changed
     }
 
-    public func removeClerk(serial: CertificateSerial, agency: ProvenCard, administrator: ProvenCard, now: Date = Date()) throws -> Clerk {
+    public func removeClerk(serial: CertificateSerial, agency: ProvenRegistryCard, administrator: ProvenRegistryCard, now: Date = Date()) throws -> Clerk {
         try registeredOffice(agency: agency, administrator: administrator)
         guard let clerk = try store.clerks().first(where: { $0.serial == serial }) else { throw RegistryProblem.clerkNotFound(serial.hex) }
         try store.apply(.removeClerk(clerk), signer: officeSigner(agency, administrator, now))
@@ -168,8 +168,8 @@ public final class RegistryService: Sendable {
 
     /// Replaces the agency certificate, the administrator's, or both, proven by the registered
     /// cards and the new ones. `contact` replaces the administrator's details when given.
-    public func replace(agency: ProvenCard, administrator: ProvenCard, newAgency: ProvenCard?,
-                        newAdministrator: (card: ProvenCard, id: NationalID)?, contact: ContactDetails? = nil,
+    public func replace(agency: ProvenRegistryCard, administrator: ProvenRegistryCard, newAgency: ProvenRegistryCard?,
+                        newAdministrator: (card: ProvenRegistryCard, id: NationalID)?, contact: AdministratorContact? = nil,
                         now: Date = Date()) throws -> (Office, RegistrationItem) {
         let office = try registeredOffice(agency: agency, administrator: administrator)
         let item: RegistrationItem
@@ -231,7 +231,7 @@ public final class RegistryService: Sendable {
 
     /// Whether `action` may run in this workspace: nothing is needed without a registered
     /// office; otherwise the operator's proven card must be a clerk's with the permission.
-    public func authorize(_ action: PermissionKey, operator card: ProvenCard?) throws {
+    public func authorize(_ action: PermissionKey, operator card: ProvenRegistryCard?) throws {
         try authorize(action, operatorSerial: card?.certificate.serialHex)
     }
 
@@ -253,7 +253,7 @@ public final class RegistryService: Sendable {
 
     /// 登入: the clerk whose card `card` is (the header bar shows them; their permissions decide
     /// what is enabled).
-    public func signIn(_ card: ProvenCard) throws -> Clerk {
+    public func signIn(_ card: ProvenRegistryCard) throws -> Clerk {
         try OfficeAccess.signIn(serial: card.certificate.serialHex, clerks: store.clerks()).get()
     }
 
@@ -264,12 +264,12 @@ public final class RegistryService: Sendable {
 
     // MARK: Signing
 
-    private func officeSigner(_ agency: ProvenCard, _ administrator: ProvenCard, _ now: Date) -> RegistryStore.AuditSigner {
+    private func officeSigner(_ agency: ProvenRegistryCard, _ administrator: ProvenRegistryCard, _ now: Date) -> RegistryStore.AuditSigner {
         auditSigner(administrator, actors: [agency.actor("agency"), administrator.actor("administrator")], now: now)
     }
 
     /// The audit entry is signed by `card` (CMS, detached, the card's certificate inside).
-    private func auditSigner(_ card: ProvenCard, actors: [String], now: Date) -> RegistryStore.AuditSigner {
+    private func auditSigner(_ card: ProvenRegistryCard, actors: [String], now: Date) -> RegistryStore.AuditSigner {
         let key = card.key
         return RegistryStore.AuditSigner(actors: actors, time: now, certificate: card.certificate.der,
                                          sign: { bytes in try DetachedSigner.sign(bytes, with: key, signingTime: now) },

@@ -191,7 +191,7 @@ public final class RegistryStore: Sendable {
         let certificate = PersonCertificate(serialHex: row["adminSerial"], name: row["adminCertName"], subject: row["adminSubject"],
                                             notBefore: try date(row["adminNotBefore"]), notAfter: try date(row["adminNotAfter"]),
                                             sha256: row["adminSHA256"])
-        let contact = try ContactDetails(name: row["contactName"], email: row["contactEmail"], phone: row["contactPhone"],
+        let contact = try AdministratorContact(name: row["contactName"], email: row["contactEmail"], phone: row["contactPhone"],
                                          phoneExtension: row["contactExtension"], notes: row["contactNotes"])
         return Office(code: try AgencyCode(row["agencyCode"]), agency: agency,
                       administrator: Administrator(personalID: try NationalID(row["adminID"]), certificate: certificate, contact: contact))

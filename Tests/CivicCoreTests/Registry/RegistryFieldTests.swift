@@ -32,28 +32,28 @@ struct RegistryFieldTests {
         "(02)2701-3411", "(02)27013411", "02-2701-3411", "(049)234-5678", "(0826)12345", "0912-345-678", "0912345678",
     ])
     func phoneAccepted(_ phone: String) throws {
-        #expect(try ContactDetails.checkPhone(phone) == phone)
+        #expect(try AdministratorContact.checkPhone(phone) == phone)
     }
 
     @Test("malformed phone numbers", arguments: ["(02)2701-34", "2701-3411", "(2)2701-3411", "(02)2701-3411#5", "電話", "(02 2701-3411"])
     func phoneRefused(_ phone: String) {
-        #expect(throws: RegistryProblem.phoneMalformed) { try ContactDetails.checkPhone(phone) }
+        #expect(throws: RegistryProblem.phoneMalformed) { try AdministratorContact.checkPhone(phone) }
     }
 
     @Test func contactDetails() throws {
-        let contact = try ContactDetails(name: " 林志強 ", email: "admin@moda.gov.tw", phone: "(02)2701-3411", phoneExtension: "123",
+        let contact = try AdministratorContact(name: " 林志強 ", email: "admin@moda.gov.tw", phone: "(02)2701-3411", phoneExtension: "123",
                                          notes: " ")
         #expect(contact.name == "林志強")
         #expect(contact.notes == nil)
         #expect(contact.phoneText == "(02)2701-3411 分機 123")
-        #expect(throws: RegistryProblem.nameMissing) { try ContactDetails(name: " ", email: "a@b.tw", phone: "(02)2701-3411") }
-        #expect(throws: RegistryProblem.emailMissing) { try ContactDetails(name: "林", email: "", phone: "(02)2701-3411") }
+        #expect(throws: RegistryProblem.nameMissing) { try AdministratorContact(name: " ", email: "a@b.tw", phone: "(02)2701-3411") }
+        #expect(throws: RegistryProblem.emailMissing) { try AdministratorContact(name: "林", email: "", phone: "(02)2701-3411") }
         for email in ["admin", "admin@", "@moda.gov.tw", "admin@moda", "ad min@moda.gov.tw", "a@b@c.tw", "a@-b.tw"] {
-            #expect(throws: RegistryProblem.emailMalformed, "\(email)") { try ContactDetails(name: "林", email: email, phone: "(02)2701-3411") }
+            #expect(throws: RegistryProblem.emailMalformed, "\(email)") { try AdministratorContact(name: "林", email: email, phone: "(02)2701-3411") }
         }
-        #expect(throws: RegistryProblem.phoneMissing) { try ContactDetails(name: "林", email: "a@b.tw", phone: "") }
+        #expect(throws: RegistryProblem.phoneMissing) { try AdministratorContact(name: "林", email: "a@b.tw", phone: "") }
         #expect(throws: RegistryProblem.extensionMalformed) {
-            try ContactDetails(name: "林", email: "a@b.tw", phone: "(02)2701-3411", phoneExtension: "12a")
+            try AdministratorContact(name: "林", email: "a@b.tw", phone: "(02)2701-3411", phoneExtension: "12a")
         }
         #expect(RegistryProblem.phoneMalformed.message.zh.contains("範例：(02)2701-3411"))
     }

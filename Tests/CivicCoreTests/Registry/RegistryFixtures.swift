@@ -31,7 +31,7 @@ enum RegistryFixtures {
         Office(code: try AgencyCode("10001"), agency: try AgencyCertificate.read(agencyCertificate).get(),
                administrator: Administrator(personalID: try NationalID("F128765439"),
                                             certificate: try PersonCertificate.read(adminCertificate).get(),
-                                            contact: try ContactDetails(name: "林志強", email: "admin@moda.gov.tw", phone: "(02)2701-3411",
+                                            contact: try AdministratorContact(name: "林志強", email: "admin@moda.gov.tw", phone: "(02)2701-3411",
                                                                         phoneExtension: "5312")))
     }
 

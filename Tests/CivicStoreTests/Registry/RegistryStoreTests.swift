@@ -26,7 +26,7 @@ struct RegistryStoreTests {
                                        notAfter: day.addingTimeInterval(86_400 * 3650), sha256: String(repeating: "b", count: 64))
         return Office(code: try AgencyCode("10001"), agency: agency,
                       administrator: Administrator(personalID: try NationalID("F128765439"), certificate: person,
-                                                   contact: try ContactDetails(name: "林志強", email: "a@moda.gov.tw", phone: "(02)2701-3411")))
+                                                   contact: try AdministratorContact(name: "林志強", email: "a@moda.gov.tw", phone: "(02)2701-3411")))
     }
 
     func signer(failing: Bool = false) -> RegistryStore.AuditSigner {

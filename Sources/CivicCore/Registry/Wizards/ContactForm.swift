@@ -10,7 +10,7 @@ public struct ContactForm: Sendable, Equatable {
     public init() {}
 
     /// The form filled with stored details (a replacement shows them to be confirmed).
-    public init(_ contact: ContactDetails) {
+    public init(_ contact: AdministratorContact) {
         name = contact.name
         email = contact.email
         phone = contact.phone
@@ -21,9 +21,9 @@ public struct ContactForm: Sendable, Equatable {
     /// 範例：(02)2701-3411.
     public static let phoneExample = UserMessage(zh: "範例：(02)2701-3411", en: "Example: (02)2701-3411")
 
-    public var details: Result<ContactDetails, RegistryProblem> {
-        Result { () throws(RegistryProblem) -> ContactDetails in
-            try ContactDetails(name: name, email: email, phone: phone, phoneExtension: phoneExtension, notes: notes)
+    public var details: Result<AdministratorContact, RegistryProblem> {
+        Result { () throws(RegistryProblem) -> AdministratorContact in
+            try AdministratorContact(name: name, email: email, phone: phone, phoneExtension: phoneExtension, notes: notes)
         }
     }
 

@@ -74,8 +74,8 @@ public struct RegistrationWizard: Sendable, Equatable {
 
     var applicantProblem: UserMessage? {
         do {
-            _ = try ContactDetails.checkName(applicantName)
-            _ = try ContactDetails.checkPhone(applicantPhone)
+            _ = try AdministratorContact.checkName(applicantName)
+            _ = try AdministratorContact.checkPhone(applicantPhone)
             return nil
         } catch {
             return error.message

@@ -6,7 +6,7 @@ import Foundation
 /// A card that has proven its holder: PIN accepted, a fresh challenge signed on the card and
 /// verified with the certificate chain to the trust anchors. Registry changes take these; the
 /// login signs the change's audit entry.
-public struct ProvenCard: Sendable {
+public struct ProvenRegistryCard: Sendable {
     public let role: RegistryCardRole
     public let certificate: CertificateInfo
     public let key: TokenKey
@@ -17,7 +17,7 @@ public struct ProvenCard: Sendable {
 
 /// The card-proof steps, in one place so the shared card flow can take them over: the card's
 /// certificate judged before any PIN (kind, dates, trust), then the PIN, then the challenge.
-public enum CardProof {
+public enum RegistryCardProof {
     /// The certificate a step will prove, checked without the PIN: of the asked kind, valid now,
     /// issued under the trust anchors. Refusing here costs no PIN try.
     public static func certificate(on card: OperationCard, as role: RegistryCardRole, trust: TrustStore,
@@ -44,19 +44,18 @@ public enum CardProof {
         return certificate
     }
 
-    /// Signs 32 fresh random bytes on the card with the logged-in key of `certificate`, and
-    /// verifies the signature and its chain: the holder of the card is present.
-    public static func prove(_ certificate: CertificateInfo, as role: RegistryCardRole, login: TokenLogin,
-                             trust: TrustStore, now: Date = Date()) throws -> ProvenCard {
+    /// Signs a fresh challenge on the card with the logged-in key of `certificate` and judges the
+    /// signature as every proof by card is judged (`OperationCard.prove`, `CardProof.judge`): the
+    /// holder of the card is present.
+    public static func prove(_ certificate: CertificateInfo, on card: OperationCard, as role: RegistryCardRole,
+                             login: TokenLogin, trust: TrustStore, now: Date = Date()) throws -> ProvenRegistryCard {
         let key = try login.signingKey()
         guard key.certificate == certificate else { throw RegistryProblem.challengeNotProven }
-        var generator = SystemRandomNumberGenerator()
-        let challenge = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let signature = try DetachedSigner.sign(challenge, with: key, signingTime: now)
-        guard case .verified(let signer, let chainTrusted) = DetachedSignatureVerifier(trustStore: trust)
-            .check(signature: signature, over: challenge), chainTrusted, signer.der == certificate.der else {
+        do {
+            _ = try card.prove(login: login, trust: trust, at: now)
+        } catch is CardProofRefused {
             throw RegistryProblem.challengeNotProven
         }
-        return ProvenCard(role: role, certificate: certificate, key: key)
+        return ProvenRegistryCard(role: role, certificate: certificate, key: key)
     }
 }
