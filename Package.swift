@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "civicdesk",
             dependencies: [
-                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto", "CivicStore", "CivicServices",
+                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto", "CivicStore", "CivicServices", "CivicFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/civicdesk"),

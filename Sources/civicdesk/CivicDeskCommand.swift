@@ -1,5 +1,6 @@
 import ArgumentParser
 import CivicCore
+import CivicFiles
 import CivicUI
 import Foundation
 
@@ -18,8 +19,10 @@ struct CivicDeskCommand: ParsableCommand {
         throw ExitCode(status)
     }
 
-    /// Usage errors exit with 2, as the other command-line tools of this project promise.
+    /// No core file of a crash (it would hold what was decrypted); usage errors exit with 2, as the
+    /// other command-line tools of this project promise.
     static func main() {
+        NoCoreDumps.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

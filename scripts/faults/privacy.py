@@ -10,7 +10,7 @@ modes  import and pack under umask 000 and 022 (traced with strace): every file 
        outside the workspace and the output folder (no log, no temporary copy elsewhere).
 leaks  what import, status, records (masked), pack, purge, a wrong PIN, a damaged batch and a
        crash report (SIGSEGV with the Swift backtracer on) print: no PIN, no full ID, no name
-       or address of a signer. `records --full-ids` must show the full IDs (the check can fail).
+       or address of a signer; the process may write no core file (its core size limit is 0). `records --full-ids` must show the full IDs (the check can fail).
 purge  after purge, the raw bytes of the database, its WAL and the lines/ folder hold no
        signer's full ID or name (free pages included); before it they did.
 
@@ -144,7 +144,9 @@ def check_leaks(run, files, generated):
     masked = {name: run.civicdesk(["roster", "records", "--case", "113002"] + extra, workspace)
               for name, extra in (("records", []), ("records --json", ["--json"]))}
     outputs["pack"] = run.pack(workspace, out)
-    outputs["crash report"] = crash(run, files)
+    outputs["crash report"], core = crash(run, files)
+    if core != ["0", "0"]:
+        problems.append(f"a crash may write a core file with what was decrypted (core size limit {core})")
     outputs["purge"] = run.civicdesk(["roster", "purge", "--case", "113002"], workspace)
     for name, result in outputs.items():
         shown = result.stdout.decode("utf-8", "replace") + result.stderr.decode("utf-8", "replace")
@@ -174,10 +176,13 @@ def crash(run, files):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and process.poll() is None and not (os.path.isdir(lines) and os.listdir(lines)):
         time.sleep(0.01)
+    core = None
     if process.poll() is None:
+        with open(f"/proc/{process.pid}/limits") as file:
+            core = next((line.split()[4:6] for line in file if line.startswith("Max core file size")), None)
         process.send_signal(signal.SIGSEGV)
     stdout, stderr = process.communicate(timeout=120)
-    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr), core
 
 
 def raw_hits(folder, people):
