@@ -24,7 +24,7 @@ struct DiskCardPrivacyTests {
     @Test("a full disk under the workspace or the output folder: 「磁碟空間不足」, nothing partial, the case completes once space is freed",
           .enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
     func diskFull() throws {
-        let result = try figures("disk-full.py", ["--records", "1500", "--sizes", "0.3,0.7"])
+        let result = try figures("disk-full.py", ["--records", "1000", "--sizes", "0.3,0.7"])
         for operation in ["import", "pack"] {
             let runs = try #require(result[operation] as? [String: Any])
             #expect(runs["runs"] as? Int == 2)
@@ -36,7 +36,7 @@ struct DiskCardPrivacyTests {
     /// The command line watches the reader of the card it was given; a pull stops the batch.
     @Test("the card pulled mid-import or mid-pack: 「卡片已從讀卡機取出」, nothing partial, the case completes with the card back")
     func cardPulled() throws {
-        let result = try figures("card-pull.py", ["--trials", "2", "--records", "3000", "--seed", "\(Int.random(in: 1...1_000_000))"])
+        let result = try figures("card-pull.py", ["--trials", "2", "--records", "1500", "--seed", "\(Int.random(in: 1...1_000_000))"])
         for operation in ["import", "pack"] {
             let runs = try #require(result[operation] as? [String: Any])
             #expect(runs["trials"] as? Int == 2)
