@@ -88,12 +88,18 @@ bench-roster: deps
 	scripts/bench-roster.sh
 
 # Damaged batches imported one per process (FAULT_RUNS), then kill -9 during import and pack
-# (FAULT_TRIALS each); prints deaths by signal, hangs and anything left behind.
+# (FAULT_TRIALS each), the disk filling up (a small tmpfs; needs root), the card pulled from its
+# reader (CARD_PULL_TRIALS each), and the privacy checks; prints deaths by signal, hangs and
+# anything left behind or lost.
 FAULT_RUNS ?= 1500
 FAULT_TRIALS ?= 50
+CARD_PULL_TRIALS ?= 10
 faults: build
 	scripts/faults/damaged-imports.py --runs $(FAULT_RUNS)
 	scripts/faults/kill-outputs.py --trials $(FAULT_TRIALS)
+	scripts/faults/disk-full.py
+	scripts/faults/card-pull.py --trials $(CARD_PULL_TRIALS)
+	scripts/faults/privacy.py
 
 # Fuzzes every parser of outside data (Fuzz/Targets/) with libFuzzer and AddressSanitizer for
 # FUZZ_SECONDS each, seeded from the test data, and prints the table; not part of `make test`.

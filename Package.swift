@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "civicdesk",
             dependencies: [
-                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto", "CivicStore", "CivicServices", "CivicDocumentExchange",
+                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto", "CivicStore", "CivicServices", "CivicDocumentExchange", "CivicFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/civicdesk"),

@@ -13,8 +13,8 @@ packages=(
     poppler-utils
     # tests: other zip readers to check the submission package against
     unzip
-    # the roster benchmark: peak memory of each step (GNU time -v)
-    time
+    # the roster benchmark: peak memory of each step (GNU time -v); the fault suite traces file modes
+    time strace
     # tests: the registry's audit log tampered with outside CivicDesk
     sqlite3
     # cards: the PC/SC daemon with the virtual reader driver, PKCS#11 tokens and tools

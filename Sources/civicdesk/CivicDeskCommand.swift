@@ -1,5 +1,6 @@
 import ArgumentParser
 import CivicCore
+import CivicFiles
 import CivicUI
 import Foundation
 
@@ -34,8 +35,10 @@ struct CivicDeskCommand: ParsableCommand {
         return arguments
     }
 
-    /// Usage errors exit with 2, as the other command-line tools of this project promise.
+    /// No core file of a crash (it would hold what was decrypted); usage errors exit with 2, as the
+    /// other command-line tools of this project promise.
     static func main() {
+        NoCoreDumps.apply()
         if let files = filesToOpen(Array(CommandLine.arguments.dropFirst())) { openWindow(files: files) }
         do {
             var command = try parseAsRoot()
