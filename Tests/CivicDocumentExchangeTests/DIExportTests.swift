@@ -119,6 +119,17 @@ struct DIExportTests {
         #expect(error?.message.zh.contains("控制字元") == true)
     }
 
+    @Test func attachmentNamedTwiceIsRefused() throws {
+        var letter = DITestLetters.sample
+        letter.attachments.files = [AttachmentFile(fileName: "附件.pdf"), AttachmentFile(fileName: "附件.pdf")]
+        let out = folder.file("twice")
+        let error = #expect(throws: DIExchangeError.self) {
+            try DIFolderExport.export(letter, to: out, baseName: "letter", attachmentSource: { folder.file($0.fileName) })
+        }
+        #expect(error == .attachmentNameRepeated(name: "附件.pdf"))
+        #expect(error?.message.zh.contains("重複") == true)
+    }
+
     @Test func attachmentNameThatLeavesTheFolderIsRefused() throws {
         var letter = DITestLetters.sample
         letter.attachments.files = [AttachmentFile(fileName: "../etc/passwd")]

@@ -66,6 +66,28 @@ struct DIImportTests {
         #expect(result.read.attachmentEntities == letter.attachments.files.indices.map { DILetterWriter.attachmentEntityName(index: $0) })
     }
 
+    /// Sign-off signs these bytes (Core's history compares them): the same letter must always
+    /// give the same file.
+    @Test func sameLetterGivesTheSameBytes() throws {
+        let first = try DILetterWriter.document(for: DITestLetters.sample)
+        #expect(try DILetterWriter.document(for: DITestLetters.sample) == first)
+        #expect(try DILetterWriter.document(for: DILetterReader.read(first).letter) == first)
+    }
+
+    @Test func numberWrittenAsTextIsRead() throws {
+        let structured = try sampleText
+        guard let start = structured.range(of: "<字>"), let end = structured.range(of: "</文號>") else {
+            Issue.record("no 發文字號")
+            return
+        }
+        let printed = structured.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "<文字>○○議員字第10800000012號</文字>")
+        #expect(try read(printed).letter == DITestLetters.sample)
+        let free = structured.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "<文字>另案辦理</文字>")
+        let result = try read(free)
+        #expect(result.letter.number == nil)
+        #expect(result.kept.map(\.markup) == ["<文字>另案辦理</文字>"])
+    }
+
     @Test func extensionDataSurvivesTextThatWouldCloseTheInstruction() throws {
         var letter = DITestLetters.sample
         letter.fileNumber = "108?>0301 <甲>"
@@ -138,7 +160,7 @@ struct DIImportTests {
         #expect(run.status == 0, "\(run.error)")
         let bytes = Array(try Data(contentsOf: file))
         #expect(!bytes.starts(with: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"".utf8)))
-        #expect(String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) == nil, "the file is not UTF-8 any more")
+        #expect(String(validating: bytes, as: UTF8.self) == nil, "the file is not UTF-8 any more")
         let result = try DILetterReader.read(bytes)
         #expect(result.letter == DITestLetters.sampleWithoutExtensions)
         #expect(result.kept.count == 4)
@@ -227,6 +249,15 @@ struct DIImportTests {
             Issue.record("expected invalidValue for 速別")
             return
         }
+    }
+
+    @Test func oversizedFileIsNotRead() throws {
+        let file = folder.file("huge.di")
+        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: UInt64(DIFolderImport.maximumSize + 1))
+        try handle.close()
+        #expect(throws: DIExchangeError.tooLarge(path: file.path, bytes: DIFolderImport.maximumSize + 1)) { try DIFolderImport.read(file) }
     }
 
     @Test func folderMustHoldExactlyOneDIFile() throws {

@@ -32,8 +32,12 @@ public enum DIExchangeError: UserFacingError, Sendable, Equatable {
     case attachmentNotDeclared(entity: String)
     /// An attachment's file name reaches outside the DI file's folder.
     case attachmentNameUnsafe(name: String)
+    /// Export: two attachments (or an attachment and the DI file) under one name.
+    case attachmentNameRepeated(name: String)
     case attachmentMissing(name: String, path: String)
     case unreadable(path: String, reason: String)
+    /// Larger than any letter: a DI file holds text only, its attachments travel beside it.
+    case tooLarge(path: String, bytes: Int)
     case noDIFile(folder: String)
     case severalDIFiles(folder: String, names: [String])
     /// Export: text XML cannot carry (a control character).
@@ -85,12 +89,18 @@ public enum DIExchangeError: UserFacingError, Sendable, Equatable {
         case let .attachmentNameUnsafe(name):
             return UserMessage(zh: "DI 檔的附件檔名「\(name)」指向資料夾以外的位置，為安全起見已拒絕匯入。",
                                en: "The DI file's attachment name \"\(name)\" points outside its folder; it was refused for safety.")
+        case let .attachmentNameRepeated(name):
+            return UserMessage(zh: "附件檔名「\(name)」重複（或與 DI 檔同名），匯出資料夾中無法並存。請將附件改名後再匯出。",
+                               en: "The attachment name \"\(name)\" is used twice (or is the DI file's name); the export folder cannot hold both. Rename the attachment and export again.")
         case let .attachmentMissing(name, path):
             return UserMessage(zh: "找不到附件「\(name)」（\(path)）。請把附件檔與 DI 檔放在同一資料夾後再匯入。",
                                en: "The attachment \"\(name)\" (\(path)) was not found. Put the attachment files in the DI file's folder and import again.")
         case let .unreadable(path, reason):
             return UserMessage(zh: "無法讀取「\(path)」（\(reason)）。請確認檔案存在且有讀取權限。",
                                en: "\"\(path)\" could not be read (\(reason)). Check that the file exists and can be read.")
+        case let .tooLarge(path, bytes):
+            return UserMessage(zh: "「\(path)」有 \(bytes / 1_048_576) MB，遠大於任何公文的 DI 檔（附件另以檔案附送），不予匯入。請確認選取的檔案。",
+                               en: "\"\(path)\" is \(bytes / 1_048_576) MB, far larger than any letter's DI file (attachments travel as separate files); it was not imported. Check the file chosen.")
         case let .noDIFile(folder):
             return UserMessage(zh: "資料夾「\(folder)」中沒有 .di 檔。",
                                en: "The folder \"\(folder)\" holds no .di file.")

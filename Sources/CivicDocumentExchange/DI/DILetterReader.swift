@@ -59,9 +59,12 @@ struct DILetterWalk {
         if let sender = senders.first { letter.sender = try agency(sender, path: path + "/發文機關") }
         keepExtra(senders, path: path)
         if let kind = children.first("函類別") {
+            keepAttributes(of: kind, path: path + "/函類別", known: ["代碼"])
             letter.kind = try code(of: kind, path: path + "/函類別", default: LetterKind.letter)
         }
-        if let address = children.first("地址") { letter.address = try text(address, path: path + "/地址") }
+        if let address = children.first("地址") {
+            letter.address = DIVocabulary.withoutLabel(try text(address, path: path + "/地址"), labels: DIVocabulary.addressLabels)
+        }
         for contact in children.all("聯絡方式") { try readContact(contact, path: path, into: &letter.contact) }
         if let recipient = children.first("受文者") { letter.recipient = try recipientAddressee(recipient, path: path + "/受文者") }
         if let date = children.first("發文日期") { letter.date = try readDate(date, path: path + "/發文日期") }

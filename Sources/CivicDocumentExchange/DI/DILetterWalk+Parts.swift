@@ -82,7 +82,8 @@ extension DILetterWalk {
 
     /// 發文字號 `((字,文號)|(文字))`, 文號 `(年度,流水號,支號?)`. 流水號 is read as document systems
     /// write it (the year's three digits, then the running number) or as the bare number; empty
-    /// 年度 and 流水號 mean a letter not numbered yet. The free-text form is kept aside.
+    /// 年度 and 流水號 mean a letter not numbered yet. The free-text form is read when it is a
+    /// number as printed (`議秘字第1130000123號`) and kept aside otherwise.
     mutating func readNumber(_ element: XMLElementView, path: String, into letter: inout OfficialLetter) throws(DIExchangeError) {
         keepAttributes(of: element, path: path, known: [])
         let children = try DIContentModel(.optional("字"), .optional("文號"), .optional("文字")).match(element, path: path, kept: &kept)
@@ -90,7 +91,12 @@ extension DILetterWalk {
             guard children.first("字") == nil, children.first("文號") == nil else {
                 throw .wrongOrder(path: path, element: "文字", line: free.line, expected: [])
             }
-            keepAll([free], path: path)
+            if let number = DocumentNumber(text: try text(free, path: path + "/文字")) {
+                letter.numberWord = number.word
+                letter.number = number
+            } else {
+                keepAll([free], path: path)
+            }
             return
         }
         guard let wordElement = children.first("字") else { throw .missingElement(path: path, element: "字") }

@@ -67,6 +67,7 @@ public enum DILetterWriter {
         var names: [String] = []
         for (index, file) in files.enumerated() {
             guard DIVocabulary.isSafeFileName(file.fileName) else { throw .attachmentNameUnsafe(name: file.fileName) }
+            guard !files[..<index].contains(file) else { throw .attachmentNameRepeated(name: file.fileName) }
             let name = attachmentEntityName(index: index)
             try builder.declareUnparsedEntity(name, systemID: file.fileName, notation: DIVocabulary.attachmentNotation)
             names.append(name)

@@ -30,6 +30,18 @@ enum DIVocabulary {
         "Email": emailLabel, "E-mail": emailLabel, "E-Mail": emailLabel, "email": emailLabel, "電子郵件": emailLabel,
     ]
 
+    /// Labels some systems put before the address itself (`機關地址：830高雄市…`).
+    static let addressLabels = ["機關地址", "地址"]
+
+    /// `text` without a leading `label：` (or `label:`) of `labels`.
+    static func withoutLabel(_ text: String, labels: [String]) -> String {
+        for label in labels where text.hasPrefix(label) {
+            let rest = text.dropFirst(label.count)
+            if let first = rest.first, first == "：" || first == ":" { return String(rest.dropFirst()).trimmedXMLWhitespace }
+        }
+        return text
+    }
+
     /// The text of 含附件 under 受文者 and 副本 when the attachments go along.
     static let withAttachmentsText = "含附件"
 

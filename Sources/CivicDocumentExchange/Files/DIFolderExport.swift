@@ -28,8 +28,11 @@ public enum DIFolderExport {
                               sign: (([UInt8]) throws -> [UInt8])? = nil) throws -> DIExportResult {
         guard DIVocabulary.isSafeFileName(baseName + "." + fileExtension) else { throw DIExchangeError.attachmentNameUnsafe(name: baseName) }
         let bytes = try DILetterWriter.document(for: letter)
-        try PrivateFolder.create(folder)
         let diFile = folder.appendingPathComponent(baseName).appendingPathExtension(fileExtension)
+        if let clash = letter.attachments.files.first(where: { $0.fileName == diFile.lastPathComponent }) {
+            throw DIExchangeError.attachmentNameRepeated(name: clash.fileName)
+        }
+        try PrivateFolder.create(folder)
         var staged: [StagedFile] = []
         let document = try StagedFile(destination: diFile)
         staged.append(document)
@@ -38,9 +41,6 @@ public enum DIFolderExport {
         var attachmentFiles: [URL] = []
         for attachment in letter.attachments.files {
             let destination = folder.appendingPathComponent(attachment.fileName)
-            guard destination != diFile, !attachmentFiles.contains(destination) else {
-                throw DIExchangeError.attachmentNameUnsafe(name: attachment.fileName)
-            }
             let file = try StagedFile(destination: destination)
             staged.append(file)
             try copy(attachmentSource(attachment), name: attachment.fileName, to: file)

@@ -19,6 +19,9 @@ public struct DIImportResult: Sendable, Hashable {
 /// Reads an exchange folder, or a DI file in one: the letter, its attachments beside it (every
 /// one must be there), and its detached signature if present.
 public enum DIFolderImport {
+    /// A DI file holds a letter's text only: 64 MB is hundreds of times the longest letter.
+    public static let maximumSize = 64 << 20
+
     /// `path` is a `.di` file, or a folder holding exactly one.
     public static func read(_ path: URL) throws(DIExchangeError) -> DIImportResult {
         let diFile = try locate(path)
@@ -59,6 +62,8 @@ public enum DIFolderImport {
 
     private static func contents(of file: URL) throws(DIExchangeError) -> [UInt8] {
         guard access(file.path, R_OK) == 0 else { throw .unreadable(path: file.path, reason: String(cString: strerror(errno))) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        guard size <= maximumSize else { throw .tooLarge(path: file.path, bytes: size) }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw .unreadable(path: file.path, reason: String(cString: strerror(EIO)))
         }

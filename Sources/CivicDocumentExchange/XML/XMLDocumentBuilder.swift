@@ -36,7 +36,7 @@ final class XMLDocumentBuilder {
     /// travels beside the document, named from an ENTITY or ENTITIES attribute.
     func declareUnparsedEntity(_ name: String, systemID: String, notation: String) throws(DIExchangeError) {
         guard XMLText.isAllowed(systemID), !systemID.contains("\""), !systemID.contains("'") else {
-            throw .textNotAllowed(field: name, value: systemID)
+            throw .textNotAllowed(field: "附件檔名", value: systemID)
         }
         guard xmlAddDocEntity(document, name, Int32(XML_EXTERNAL_GENERAL_UNPARSED_ENTITY.rawValue), nil, systemID, notation) != nil else {
             throw .xmlLibraryFailure("xmlAddDocEntity")
