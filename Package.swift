@@ -62,7 +62,8 @@ let package = Package(
         // Composition shared by the command line and the window: the adapters wired into Core's
         // roster ports (open, unwrap on the card, decrypt, verify, store; pack and sign; purge).
         .target(name: "CivicServices",
-                dependencies: ["CivicCore", "CivicCrypto", "CivicCard", "CivicStore", "CivicZip", "CivicSpreadsheet", "CivicFiles"],
+                dependencies: ["CivicCore", "CivicCrypto", "CivicCard", "CivicStore", "CivicZip", "CivicSpreadsheet", "CivicFiles",
+                               "CivicRender", "CivicDocumentExchange"],
                 path: "Sources/CivicServices"),
 
         // The virtual card for tests and the demo: the card model, and the process that plugs it into vpcd.
@@ -79,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "civicdesk",
             dependencies: [
-                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto", "CivicStore", "CivicServices",
+                "CivicCore", "CivicUI", "CivicCard", "CivicCrypto", "CivicStore", "CivicServices", "CivicDocumentExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/civicdesk"),
@@ -91,7 +92,8 @@ let package = Package(
         // Timings of the 公文 pipeline on a long letter, for scripts/bench-documents.sh.
         .executableTarget(
             name: "civicdesk-docbench",
-            dependencies: ["CivicCore", "CivicDocumentExchange", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CivicCore", "CivicDocumentExchange", "CivicRender",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/civicdesk-docbench"),
 
         // Tests: shared helpers, then one target per layer.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the 公文 (official letter) pipeline on a long letter in a release build: export and
-# import of the DI exchange file. Sizes: CIVIC_BENCH_DOC_PAGES (default 20 pages, about eight
+# import of the DI exchange file, and the PDF's render time per page. Sizes: CIVIC_BENCH_DOC_PAGES (default 20 pages, about eight
 # 說明 items a page), CIVIC_BENCH_DOC_ROUNDS (20; medians are printed).
 # Each stage is a subcommand of civicdesk-docbench; a new stage adds its subcommand and a
 # section below.
@@ -15,3 +15,6 @@ bench=.build/release/civicdesk-docbench
 
 echo "== DI exchange file ($pages pages, $rounds rounds)"
 "$bench" di --pages "$pages" --rounds "$rounds"
+
+echo "== PDF rendering ($pages pages, $rounds rounds)"
+"$bench" render --pages "$pages" --rounds "$rounds"

@@ -9,6 +9,8 @@ packages=(
     libxlsxwriter-dev libp11-kit-dev zlib1g-dev libxml2-dev
     # tests: DI files checked against the DTD (xmllint), Big5 fixtures made with iconv (libc-bin)
     libxml2-utils
+    # tests: the letters' PDFs read back as text in layout order (pdftotext)
+    poppler-utils
     # tests: other zip readers to check the submission package against
     unzip
     # the roster benchmark: peak memory of each step (GNU time -v)

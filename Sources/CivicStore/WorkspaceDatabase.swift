@@ -36,6 +36,8 @@ public final class WorkspaceDatabase: Sendable {
         close(descriptor)
         recordLines = try RecordLineFiles(workspace: folder)
         var configuration = Configuration()
+        // Another process writing (two people dispatching at once) is waited for, not an error.
+        configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             // Pages of 16 KB (for a new file): a full petition's 300,000 record rows and their five
             // indexes go in some 15 % faster than with SQLite's 4 KB pages (measured).
@@ -63,6 +65,7 @@ public final class WorkspaceDatabase: Sendable {
             try RosterSchema.moveLinesToFiles(db, recordLines: recordLines)
         }
         migrator.registerMigration("roster v3: one index in roster order", migrate: RosterSchema.coverFiltersWithOrder)
+        migrator.registerMigration("documents v1", migrate: DocumentSchema.create)
         return migrator
     }
 }

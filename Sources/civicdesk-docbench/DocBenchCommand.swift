@@ -8,7 +8,7 @@ struct DocBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "civicdesk-docbench",
         abstract: "Measures how long CivicDesk takes over a long official letter (函).",
-        subcommands: [DIBench.self])
+        subcommands: [DIBench.self, RenderBench.self])
 }
 
 /// The options every stage shares: the letter's length and how many times to repeat.

@@ -10,7 +10,8 @@ struct CivicDeskCommand: ParsableCommand {
         commandName: "civicdesk",
         abstract: "CivicDesk：自然人憑證、機關憑證與公文的桌面工具。Without a subcommand, opens the window.",
         version: CivicDeskVersion.number,
-        subcommands: [IDCommand.self, DateCommand.self, CardCommand.self, TokenCommand.self, RosterCommand.self])
+        subcommands: [IDCommand.self, DateCommand.self, CardCommand.self, TokenCommand.self, RosterCommand.self,
+                      DocCommand.self])
 
     func run() throws {
         let status = MainActor.assumeIsolated { CivicDeskApp().run() }

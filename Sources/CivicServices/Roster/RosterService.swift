@@ -32,10 +32,7 @@ public final class RosterService: Sendable {
 
     /// The trust anchors of every folder in `folders.trust` (blocking: reads and checks them).
     public func loadTrust() throws -> TrustStore {
-        guard !folders.trust.isEmpty else {
-            throw RosterServiceError.noTrustAnchors(folder: folders.configuredTrust.path)
-        }
-        return try TrustStore(anchors: folders.trust.flatMap { try TrustStore(folder: $0).anchors })
+        try folders.loadTrust()
     }
 
     // MARK: Import

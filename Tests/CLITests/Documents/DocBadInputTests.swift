@@ -1,0 +1,139 @@
+import CivicTestSupport
+import Foundation
+import Testing
+
+@Suite("civicdesk doc: bad input is refused with a clear message and loses nothing", .serialized)
+struct DocBadInputTests {
+    let cli: DocCLI
+
+    init() throws {
+        cli = try DocCLI()
+    }
+
+    /// `arguments` exit with `status` and say each of `words` on standard error (or output).
+    func expectRefused(_ arguments: [String], saying words: [String], status: Int32 = 1, input: String? = nil,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try cli.doc(arguments, input: input)
+        #expect(result.status == status, "\(result.output)\(result.error)", sourceLocation: sourceLocation)
+        for word in words {
+            #expect((result.error + result.output).contains(word), "\(result.output)\(result.error)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Nothing was stored by a refused `doc new`.
+    func expectNoLetters(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let list = try cli.doc(["list", "--json"])
+        #expect(list.output.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(list.output)", sourceLocation: sourceLocation)
+    }
+
+    @Test("missing, over-long, numbered, several-paragraph and control-character fields; an unknown template or field")
+    func badFields() throws {
+        let new = ["new", "--template", "xca-application", "--set"]
+        try expectRefused(new + ["subject="], saying: ["主旨（subject）", "必須填寫"])
+        try expectRefused(new + ["subject=" + String(repeating: "長", count: 301)], saying: ["主旨（subject）", "300"])
+        try expectRefused(new + ["subject=一、檢送申請書"], saying: ["主旨不分項、不編號"])
+        try expectRefused(new + ["subject=第一段\n第二段"], saying: ["主旨（subject）"])
+        try expectRefused(new + ["contact.clerk=王\u{07}小明"], saying: ["承辦人（contact.clerk）"])
+        try expectRefused(new + ["sender.nmae=某機關"], saying: ["sender.nmae"])
+        try expectRefused(new + ["subject[=x"], saying: ["subject[", "不是可設定的欄位"])
+        try expectRefused(["new", "--template", "no-such"], saying: ["沒有名為「no-such」的範本", "xca-application"])
+        try expectRefused(["new", "--template", "xca-application", "--set", "subject"], saying: ["--set 要寫成 欄位=值"], status: 2)
+        try expectNoLetters()
+    }
+
+    @Test("text that would break XML (<, &, quotes) is escaped: the export passes xmllint and imports back the same")
+    func markupInText() throws {
+        let subject = #"檢送<申請書>&"附件"，請查照。"#
+        let id = try cli.new("xca-application", ["--set", "subject=" + subject])
+        let out = cli.folder.file("markup")
+        #expect(try cli.doc(["export", id, "--out", out.path]).status == 0)
+        let lint = try DocCLI.xmllintValid(out.appendingPathComponent("\(id).di"))
+        #expect(lint.valid, "\(lint.output)")
+        let imported = try cli.doc(["import", out.path], other: true)
+        #expect(imported.status == 0, "\(imported.error)")
+        let copy = try cli.doc(["show", imported.output.split(separator: "\n").first.map(String.init) ?? "", "--json"], other: true)
+        #expect(copy.output.contains(#"檢送<申請書>&\"附件\"，請查照。"#), "\(copy.output)")
+    }
+
+    @Test("an attachment that is not there: the export is refused and writes nothing")
+    func missingAttachment() throws {
+        let id = try cli.new("xca-application", ["--set", "attachments.files[0].fileName=附件一.pdf"])
+        let out = cli.folder.file("attachment")
+        try expectRefused(["export", id, "--out", out.path], saying: ["附件一.pdf"])
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test("wrong step, untrusted card, --word before dispatch, unknown letter")
+    func badSignOff() throws {
+        let id = try cli.new()
+        let review = try cli.sign(id, "review")
+        #expect(review.status == 1)
+        #expect(review.error.contains("公文目前在「創稿」，不能核稿"), "\(review.error)")
+        let untrusted = try cli.sign(id, "submit", token: "untrusted")
+        #expect(untrusted.status == 1)
+        #expect(untrusted.error.contains("不是由信任的憑證管理中心簽發"), "\(untrusted.error)")
+        try expectRefused(["sign", id, "--step", "submit", "--token", "pkcs11:token=lead", "--word", "議秘", "--pin-stdin"],
+                          saying: ["--word 只在 --step dispatch"], status: 2, input: DocCLI.pin + "\n")
+        try expectRefused(["sign", id, "--step", "publish", "--token", "pkcs11:token=lead"], saying: ["--step 只能是"], status: 2)
+        try expectRefused(["show", "1159999999"], saying: ["工作區沒有編號 1159999999 的公文"])
+        #expect((try cli.show(id)["history"] as? [Any])?.isEmpty == true, "nothing recorded")
+    }
+
+    @Test("a number already used: importing a letter that claims one of this office's numbers is refused")
+    func numberAlreadyUsed() throws {
+        let id = try cli.new()
+        try cli.approve(id)
+        #expect(try cli.sign(id, "dispatch", extra: ["--word", "議秘"]).status == 0)
+        let out = cli.folder.file("again")
+        #expect(try cli.doc(["export", id, "--out", out.path]).status == 0)
+        try expectRefused(["import", out.path], saying: ["已由公文 \(id) 使用"])
+    }
+
+    /// The exported DI file of a fresh letter, as text, and its folder.
+    func exportedText() throws -> (text: String, folder: URL) {
+        let id = try cli.new()
+        let out = cli.folder.file("source")
+        #expect(try cli.doc(["export", id, "--out", out.path]).status == 0)
+        return (try String(contentsOf: out.appendingPathComponent("\(id).di"), encoding: .utf8), out)
+    }
+
+    func importText(_ text: String, saying words: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let file = cli.folder.file("bad-\(UUID().uuidString.prefix(6)).di")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        try expectRefused(["import", file.path], saying: words, sourceLocation: sourceLocation)
+    }
+
+    @Test("DI files: not well-formed, wrong order, an external entity, an entity bomb — each refused by name")
+    func badDIFiles() throws {
+        let (text, _) = try exportedText()
+        let before = try cli.doc(["list", "--json"]).output
+        try importText(String(text.prefix(text.count / 2)), saying: ["第"])
+        let subject = try #require(text.range(of: #"<主旨>[\s\S]*?</主旨>"#, options: .regularExpression))
+        let moved = text.replacingCharacters(in: subject, with: "").replacingOccurrences(of: "</函>", with: String(text[subject]) + "</函>")
+        try importText(moved, saying: ["主旨"])
+        try importText(text.replacingOccurrences(of: "]>", with: "<!ENTITY leak SYSTEM \"/etc/passwd\">\n]>")
+                           .replacingOccurrences(of: "<地址>", with: "<地址>&leak;"), saying: ["外部"])
+        var bomb = "<!ENTITY a \"公文公文公文公文公文\">\n"
+        for level in 1...9 { bomb += "<!ENTITY a\(level) \"" + String(repeating: level == 1 ? "&a;" : "&a\(level - 1);", count: 10) + "\">\n" }
+        try importText(text.replacingOccurrences(of: "]>", with: bomb + "]>").replacingOccurrences(of: "<地址>", with: "<地址>&a9;"),
+                       saying: ["實體"])
+        #expect(try cli.doc(["list", "--json"]).output == before, "nothing imported")
+    }
+
+    @Test("another tool's DI file: elements without a field are kept and reported, never dropped")
+    func otherSystem() throws {
+        let fixture = DocCLI.repository.appendingPathComponent("Tests/CivicDocumentExchangeTests/Fixtures/other-system")
+        let result = try cli.doc(["import", fixture.path, "--json"])
+        #expect(result.status == 0, "\(result.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let kept = try #require(object["kept"] as? [[String: Any]])
+        #expect(!kept.isEmpty)
+        #expect(kept.contains { ($0["markup"] as? String)?.contains("LINE") == true }, "\(kept)")
+        let shown = try cli.show(try #require(object["id"] as? String))
+        #expect((shown["kept"] as? [Any])?.count == kept.count)
+        #expect(shown["fromAgency"] as? String == "高雄市議員○○服務處")
+        let text = try cli.doc(["import", fixture.path])
+        #expect(text.output.contains("另外保留（CivicDesk 沒有這個欄位）"), "\(text.output)")
+    }
+}
