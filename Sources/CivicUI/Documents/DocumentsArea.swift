@@ -31,23 +31,34 @@ final class DocumentsArea: Area {
         lists.onNew = { [weak self] in self?.openNewLetter() }
         lists.onImport = { [weak self] in self?.chooseImport() }
         lists.onOpen = { [weak self] id in self?.openLetter(id) }
+    }
+
+    /// The workspace is opened when the area is first shown, after the roster area (shown
+    /// first) has opened it: two first openings of a new workspace at once may both try to
+    /// create its tables, so a failed opening is tried once more.
+    func didAppear() {
+        if service == nil { openWorkspace(retry: true) } else if open == nil { reload() }
+    }
+
+    private func openWorkspace(retry: Bool) {
+        guard !opening else { return }
+        opening = true
         let folders = services.folders
         MainThread.background({
             Result { try DocumentService(folders: folders) }
         }, then: { [weak self] result in
+            self?.opening = false
             switch result {
             case .success(let service):
                 self?.service = service
                 self?.reload()
             case .failure(let error):
-                self?.lists.showFailure(UserMessage(describing: error))
+                if retry { self?.openWorkspace(retry: false) } else { self?.lists.showFailure(UserMessage(describing: error)) }
             }
         })
     }
 
-    func didAppear() {
-        if open == nil { reload() }
-    }
+    private var opening = false
 
     private func reload() {
         guard let service else { return }

@@ -82,8 +82,8 @@ final class NewLetterWizardPage {
     private func fieldsPage() -> Widget {
         let column = Box(vertical: true, spacing: 18).margins(top: 18, bottom: 24, start: 24, end: 12)
         column.append(fieldsProblem.root).append(form.root).append(editorSlot)
-        let left = ScrolledWindow(column).expand(horizontally: true, vertically: true)
-        let right = Box(vertical: true, spacing: 6).margins(top: 18, bottom: 12, start: 12, end: 24).size(width: 440)
+        let left = ScrolledWindow(column, horizontalScroll: true).expand(horizontally: true, vertically: true)
+        let right = Box(vertical: true, spacing: 6).margins(top: 18, bottom: 12, start: 12, end: 24).size(width: 380)
         right.append(Label(tr("即時預覽")).xalign(0).style("heading")).append(livePreview.root.expand(vertically: true))
         let page = Box(vertical: false)
         page.append(left).append(Separator(vertical: true)).append(right)

@@ -36,7 +36,10 @@ final class ParagraphEditorView {
         list.accessibleName(tr("說明的項目"))
         list.style("boxed-list")
         list.onSelectionChanged { [weak self] index in self?.selected(index) }
-        let toolbar = Box(vertical: false, spacing: 6)
+        let toolbar = Box(vertical: true, spacing: 6)
+        let adding = Box(vertical: false, spacing: 6)
+        let arranging = Box(vertical: false, spacing: 6)
+        toolbar.append(adding).append(arranging)
         for (edit, label, icon, trigger, keys) in Self.edits {
             let button = Button(tr(label), iconName: icon)
             button.accessibleName(tr(label))
@@ -47,7 +50,7 @@ final class ParagraphEditorView {
                 self.apply(edit)
                 return true
             }
-            toolbar.append(button)
+            (edit == .add || edit == .addChild || edit == .delete ? adding : arranging).append(button)
             buttons.append((edit, button))
         }
         itemText.onChanged { [weak self] in self?.typed() }
