@@ -117,7 +117,7 @@ def test(app):
     sign(app, "陳核")
     sign(app, "決行")
     shown = json.loads(doc(workspace, "show", letter_id, "--json"))
-    check(shown["state"] == "approved", f"the letter is approved, not {shown['state']}")
+    check(shown["state"] == "approved", f"the letter is approved, not {shown['state']}: {[(e['step'], e['signedAt']) for e in shown['history']]}")
     check([entry["step"] for entry in shown["history"]] == ["submit", "approve"], f"the history: {shown['history']}")
     check(all(entry["signer"] == "王大明" for entry in shown["history"]), "王大明 signed both steps")
     app.find("push button", "發文")

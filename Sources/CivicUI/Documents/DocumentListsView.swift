@@ -43,7 +43,7 @@ final class DocumentListsView {
                 guard let self, let row = self.rows[box]?[safe: index] else { return }
                 self.onOpen?(row.id)
             }
-            let open = Button(tr("開啟"), iconName: "document-open-symbolic")
+            let open = Button(tr("開啟"))
             open.accessibleName(String(format: tr("開啟%@中選取的公文"), title))
             open.onClick { [weak self] in
                 guard let self, let index = table.selectedIndex, let row = self.rows[box]?[safe: index] else { return }

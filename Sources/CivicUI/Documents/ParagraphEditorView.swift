@@ -42,7 +42,6 @@ final class ParagraphEditorView {
         toolbar.append(adding).append(arranging)
         for (edit, label, icon, trigger, keys) in Self.edits {
             let button = Button(tr(label), iconName: icon)
-            button.accessibleName(tr(label))
             button.tooltip = String(format: tr("%@（%@）"), tr(label), keys)
             button.onClick { [weak self] in self?.apply(edit) }
             root.onKey(trigger) { [weak self] in
