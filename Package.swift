@@ -74,7 +74,7 @@ let package = Package(
             path: "Sources/civicdesk-cardsim"),
 
         // GTK views over Core's models; its composition root (Shell/AppServices) brings the adapters.
-        .target(name: "CivicUI", dependencies: ["CivicCore", "CivicCard", "CivicCrypto", "CivicServices", "CGtk", "CGtkShim"],
+        .target(name: "CivicUI", dependencies: ["CivicCore", "CivicCard", "CivicCrypto", "CivicServices", "CivicStore", "CivicRender", "CGtk", "CGtkShim"],
                 path: "Sources/CivicUI"),
 
         .executableTarget(

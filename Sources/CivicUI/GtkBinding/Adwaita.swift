@@ -148,6 +148,11 @@ public class EntryRow: Widget {
         set { gtk_editable_set_text(pointer(), newValue) }
     }
 
+    /// The row's label, which names its text.
+    public var title: String {
+        adw_preferences_row_get_title(pointer()).map { String(cString: $0) } ?? ""
+    }
+
     /// True when nothing is typed; reads no text, so a secret is not copied to find out.
     public var isEmpty: Bool {
         gtk_editable_get_text(pointer()).map { $0.pointee == 0 } ?? true

@@ -49,6 +49,21 @@ public final class ColumnView: Widget {
         civic_index_model_rows_changed(model.pointer(), guint(range.lowerBound), guint(range.count))
     }
 
+    /// Called with a row's index when it is activated (double click, Enter).
+    public func onActivate(_ action: @escaping @MainActor (Int) -> Void) {
+        gtk_column_view_set_single_click_activate(pointer(), 0)
+        onArgument("activate") { position in
+            action(Int(UInt32(truncatingIfNeeded: Int(bitPattern: position))))
+        }
+    }
+
+    /// The selected row's index; nil when none is.
+    public var selectedIndex: Int? {
+        guard let model = gtk_column_view_get_model(pointer()) else { return nil }
+        let index = gtk_single_selection_get_selected(model)
+        return index == guint.max ? nil : Int(index)
+    }
+
     private func append(_ column: Column) {
         let factory = GObjectHandle(taking: UnsafeMutableRawPointer(gtk_signal_list_item_factory_new()))
         factory.onArgument("setup") { item in

@@ -3,7 +3,7 @@ import CGtk
 /// A vertical list of rows for short lists (GtkListBox). Long lists use a list model instead.
 @MainActor
 public final class ListBox: Widget {
-    private var rows: [Widget] = []
+    fileprivate var rows: [Widget] = []
 
     public init(selectable: Bool = true) {
         super.init(taking: gtk_list_box_new())
@@ -23,7 +23,7 @@ public final class ListBox: Widget {
     }
 
     /// Rows GTK holds; kept so their Swift closures stay alive with them.
-    private var keep: [Widget] = []
+    fileprivate var keep: [Widget] = []
 
     public var selectedIndex: Int? {
         get {
@@ -45,5 +45,14 @@ public final class ListBox: Widget {
             guard let row else { return action(nil) }
             action(Int(gtk_list_box_row_get_index(row.assumingMemoryBound(to: GtkListBoxRow.self))))
         }
+    }
+}
+
+extension ListBox {
+    /// Takes every row out (the list is shown anew).
+    public func removeAllRows() {
+        for row in rows { gtk_list_box_remove(pointer(), row.widget) }
+        rows.removeAll()
+        keep.removeAll()
     }
 }
