@@ -29,11 +29,18 @@ public final class WorkspaceDatabase: Sendable {
         self.folder = folder
         try PrivateFolder.create(folder, restrictExisting: true)
         let path = folder.appendingPathComponent(Self.fileName).path
-        // Create the file 0600 before SQLite does: its journal and WAL files copy its mode.
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
-        fchmod(descriptor, 0o600)
-        close(descriptor)
+        // Create the file 0600 before SQLite does: its journal and WAL files copy its mode. An
+        // existing file is never opened here: closing a descriptor of a database this process
+        // already has open (another area's connection) would drop all of the process's POSIX
+        // locks on it, and another process closing last would then remove the WAL still in use
+        // here, taking every later write with it.
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw FileWriteError(path: path, code: errno)
+        }
+        guard chmod(path, 0o600) == 0 else { throw FileWriteError(path: path, code: errno) }
         recordLines = try RecordLineFiles(workspace: folder)
         var configuration = Configuration()
         // Another process writing (two people dispatching at once) is waited for, not an error.
