@@ -77,6 +77,12 @@ def clerks(workspace):
     return listed if isinstance(listed, list) else listed.get("clerks", [])
 
 
+def last(app, role, name):
+    """The last widget so named: the page shown of the area's last-built wizard (see prove_card)."""
+    app.find(role, name)
+    return app.find_all(role, name)[-1]
+
+
 def tick(app, label):
     app.click(app.find("check box", label))
 
@@ -93,14 +99,14 @@ def assign_clerks(app, workspace):
 
     app.click_button("新增")
     swap("person:clerk")
-    name = app.find("text", "姓名")
+    name = last(app, "text", "姓名")
     deadline = time.time() + 20
     while text_of(name) != "張雅婷" and time.time() < deadline:
         app.click_button("讀取憑證")
         time.sleep(0.5)
     check(text_of(name) == "張雅婷", f"讀取憑證 fills 姓名 with 張雅婷, got {text_of(name)!r}")
-    check(text_of(app.find("text", "憑證序號(SN)")) != "", "讀取憑證 fills 憑證序號")
-    app.type_text("身分證統一編號", "E224613579")
+    check(text_of(last(app, "text", "憑證序號(SN)")) != "", "讀取憑證 fills 憑證序號")
+    app.type_into(last(app, "text", "身分證統一編號"), "E224613579")
     tick(app, "匯入名冊")
     tick(app, "查詢連署紀錄")
     app.screenshot("clerk-add")
@@ -108,6 +114,9 @@ def assign_clerks(app, workspace):
     app.label("新增成功！", timeout=20)
     app.screenshot("clerk-added")
     listed = clerks(workspace)
+    if not listed:
+        print("  clerk list:", subprocess.run([os.path.join(BUILD_DIR, "civicdesk"), "registry", "clerk", "list", "--workspace", workspace],
+                                             capture_output=True, text=True))
     check(len(listed) == 1 and listed[0]["name"] == "張雅婷", f"one clerk 張雅婷 after 新增, got {listed}")
     check(sorted(listed[0]["permissions"]) == ["rosters.import", "rosters.query"], f"her permissions, got {listed}")
 
