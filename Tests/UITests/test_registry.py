@@ -114,9 +114,6 @@ def assign_clerks(app, workspace):
     app.label("新增成功！", timeout=20)
     app.screenshot("clerk-added")
     listed = clerks(workspace)
-    if not listed:
-        print("  clerk list:", subprocess.run([os.path.join(BUILD_DIR, "civicdesk"), "registry", "clerk", "list", "--workspace", workspace],
-                                             capture_output=True, text=True))
     check(len(listed) == 1 and listed[0]["name"] == "張雅婷", f"one clerk 張雅婷 after 新增, got {listed}")
     check(sorted(listed[0]["permissions"]) == ["rosters.import", "rosters.query"], f"her permissions, got {listed}")
 
