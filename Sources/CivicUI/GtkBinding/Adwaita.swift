@@ -137,6 +137,8 @@ public class EntryRow: Widget {
         super.init(taking: object)
     }
 
+    private var suffixes: [Widget] = []
+
     /// Its text is named by `title` (the row's label).
     public convenience init(title: String) {
         self.init(taking: UnsafeMutableRawPointer(adw_entry_row_new()))
@@ -174,6 +176,12 @@ public class EntryRow: Widget {
     /// Marks the field as wrong (red) or clears the mark.
     public func setError(_ isError: Bool) {
         if isError { style("error") } else { removeStyle("error") }
+    }
+
+    /// A button after the text (讀取憑證 beside 憑證序號), kept alive with the row.
+    public func addSuffixButton(_ button: Widget) {
+        adw_entry_row_add_suffix(pointer(), button.widget)
+        suffixes.append(button)
     }
 
     /// Makes Enter in the field activate the window's default (a dialog's default answer).

@@ -182,4 +182,10 @@ public final class CheckButton: Widget {
     }
 
     public func onToggled(_ action: @escaping @MainActor () -> Void) { on("toggled", action) }
+
+    /// The mixed state of a group's box when only some of its items are ticked.
+    public var isInconsistent: Bool {
+        get { gtk_check_button_get_inconsistent(pointer()) != 0 }
+        set { gtk_check_button_set_inconsistent(pointer(), newValue ? 1 : 0) }
+    }
 }

@@ -55,8 +55,7 @@ public final class CivicDeskApp {
     private func makeAreas() -> [Area] {
         [
             RosterArea(services: services, cards: cards),
-            PlannedArea(id: "registry", title: tr("憑證註冊與授權"), iconName: "system-users-symbolic",
-                        purpose: tr("註冊機關憑證與管理者自然人憑證，指派經辦人及權限。")),
+            RegistryArea(services: services, cards: cards),
             DocumentsArea(services: services, cards: cards),
             ReadersArea(services: services, cards: cards),
         ]

@@ -40,7 +40,8 @@ struct RegistryWizardTests {
         #expect(wizard.problem == RegistryProblem.personalID(.checksum).message)
         wizard.administrator.identifier = "F128765439"
         #expect(wizard.problem == nil)
-        wizard.administratorProven(office: try RegistryFixtures.office())
+        let office = try RegistryFixtures.office()
+        wizard.administratorProven(agency: office.agency, administrator: office.administrator.certificate)
         #expect(wizard.step == .details)
         #expect(wizard.problem == RegistryProblem.nameMissing.message)
         wizard.contact.name = "林志強"
@@ -60,7 +61,8 @@ struct RegistryWizardTests {
         var wizard = RegistrationWizard()
         wizard.acceptTerms()
         wizard.agencyProven()
-        wizard.administratorProven(office: try RegistryFixtures.office())
+        let office = try RegistryFixtures.office()
+        wizard.administratorProven(agency: office.agency, administrator: office.administrator.certificate)
         wizard.needsReview()
         #expect(wizard.step == .applicant)
         #expect(wizard.applicantMessage.zh == "貴機關申請憑證註冊，因申請資料比對不符，需進行審核，請填聯絡資料")

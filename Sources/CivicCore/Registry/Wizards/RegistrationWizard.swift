@@ -19,8 +19,9 @@ public struct RegistrationWizard: Sendable, Equatable {
     public var contact = ContactForm()
     public var applicantName = ""
     public var applicantPhone = ""
-    /// The office as the two proven cards and the form describe it (shown on the details step).
-    public private(set) var office: Office?
+    /// The two proven cards' certificates (shown on the details step above the contact form).
+    public private(set) var agencyCertificate: AgencyCertificate?
+    public private(set) var administratorCertificate: PersonCertificate?
     public private(set) var outcome: Outcome?
     /// A refusal of the whole registration (already registered, pending review …).
     public private(set) var error: UserMessage?
@@ -50,10 +51,11 @@ public struct RegistrationWizard: Sendable, Equatable {
         if step == .agencyCard { step = .administratorCard }
     }
 
-    /// The administrator's card was proven; `office` is what would be registered.
-    public mutating func administratorProven(office: Office) {
+    /// The administrator's card was proven: both certificates are shown with the contact form.
+    public mutating func administratorProven(agency: AgencyCertificate, administrator certificate: PersonCertificate) {
         administrator.proved()
-        self.office = office
+        agencyCertificate = agency
+        administratorCertificate = certificate
         if step == .administratorCard {
             contact = ContactForm()
             step = .details

@@ -61,21 +61,25 @@ public struct RegistryCardStep: Sendable, Equatable {
     /// What the reader holds now (nil: no card). A card of the wrong kind is named as such; a
     /// card taken out while its PIN was being asked starts the step afresh.
     public mutating func cardChanged(_ contents: CardContents?) {
+        guard let contents else { return cardFound(.absent, certificate: nil) }
+        switch Self.judge(contents, as: role) {
+        case .success(let found):
+            cardFound(.present(holder: found.commonName ?? found.subject.rfc4514), certificate: found)
+        case .failure(let problem):
+            cardFound(.unusable(problem.message), certificate: nil)
+        }
+    }
+
+    /// What the shared card step (the window's `CardFinder` over `CardSlot`) found: its presence,
+    /// and the certificate judged for this step once the card's token is open. The same card
+    /// reported again changes nothing; another starts the step afresh.
+    public mutating func cardFound(_ presence: CardPresence, certificate: CertificateInfo?) {
+        guard presence != card || certificate != self.certificate else { return }
         isProven = false
         error = nil
         pin = PINEntry()
-        certificate = nil
-        guard let contents else {
-            card = .absent
-            return
-        }
-        switch Self.judge(contents, as: role) {
-        case .success(let found):
-            certificate = found
-            card = .present(holder: found.commonName ?? found.subject.rfc4514)
-        case .failure(let problem):
-            card = .unusable(problem.message)
-        }
+        self.certificate = certificate
+        card = presence
     }
 
     /// The certificate of `contents` a step for `role` uses, or why the card does not fit.

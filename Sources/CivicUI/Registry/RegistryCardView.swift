@@ -1,0 +1,131 @@
+import CGtk
+import CivicCard
+import CivicCore
+import CivicCrypto
+import CivicServices
+
+/// One 憑證確認畫面 of the registry wizards, a thin view over a `RegistryCardStep` kept in its
+/// wizard: the shared card step (`CardFinder` for the step's `CardRequest`, `CardStepView`), the
+/// 機關代號 or 身分證統一編號 beside it, and the shared PIN step with its tries left. 確認 checks the
+/// PIN on the card, then proves the card (`RegistryCardProof`: challenge signed and verified) in the
+/// background and hands the `ProvenRegistryCard` to the wizard.
+@MainActor
+final class RegistryCardView {
+    let root = Box(vertical: true, spacing: 18)
+    /// The proven card; the wizard goes on.
+    var onProven: (@MainActor (ProvenRegistryCard) -> Void)?
+    /// Something the page's main button depends on changed.
+    var onChange: (@MainActor () -> Void)?
+
+    private let finder: CardFinder<CertificateInfo>
+    private let cardStep: CardStepView
+    private let pinStep: PINStepView
+    private let identifier: EntryRow
+    private let error = Notice(style: "error", icon: "dialog-error-symbolic")
+    private let step: () -> RegistryCardStep
+    private let update: ((inout RegistryCardStep) -> Void) -> Void
+    private let trust: Result<TrustStore, Error>
+
+    /// `step` reads the wizard's card step and `update` changes it in place.
+    init(_ initial: RegistryCardStep, cards: LiveCards, trust: Result<TrustStore, Error>,
+         step: @escaping () -> RegistryCardStep, update: @escaping ((inout RegistryCardStep) -> Void) -> Void) {
+        self.step = step
+        self.update = update
+        self.trust = trust
+        let request = initial.role == .agency ? CardRequest.agency
+                                               : CardRequest.naturalPerson(whose: UserMessage(zh: "授權管理者的", en: "administrator's"))
+        finder = CardFinder(cards: cards, request: request)
+        cardStep = CardStepView(request: request)
+        pinStep = PINStepView(purpose: tr("按「確認」後，卡片在 CivicDesk 產生的隨機挑戰值上簽章，以證明持卡人在場；簽章與憑證鏈都會驗證。"))
+        identifier = EntryRow(title: tr(initial.identifierLabel))
+        let fields = PreferencesGroup()
+        fields.add(identifier)
+        root.append(Label(tr(initial.title)).xalign(0).style("title-3"))
+            .append(Label(tr(initial.instruction), wrap: true).xalign(0))
+            .append(cardStep.root.style("compact").size(width: -1, height: 280))
+        if initial.asksIdentifier { root.append(fields) }
+        root.append(pinStep.root).append(error.root)
+        identifier.onChanged { [weak self] in
+            guard let self else { return }
+            let text = self.identifier.text
+            self.update { $0.identifier = text }
+            self.render()
+        }
+        identifier.onActivate { [weak self] in self?.pinStep.focus() }
+        pinStep.onSubmit = { [weak self] in self?.confirm() }
+        pinStep.onTyped = { [weak self] in self?.render() }
+        finder.onChange = { [weak self] in self?.cardChanged() }
+    }
+
+    /// Follows the readers from now on (the step is shown).
+    func follow() {
+        let trust = trust
+        let role = step().role
+        finder.follow { card in try RegistryCardProof.certificate(on: card, as: role, trust: trust.get()) }
+    }
+
+    /// 確認 may be pressed.
+    var canConfirm: Bool {
+        finder.found != nil && step().canConfirm(pinLength: pinStep.field.textLength)
+    }
+
+    /// 確認: the PIN, then the challenge.
+    func confirm() {
+        guard canConfirm, let found = finder.found else { return }
+        update { $0.pinSubmitted() }
+        render()
+        let (role, certificate) = (step().role, found.prepared)
+        pinStep.check(with: found.card) { [weak self] result in
+            guard let self else { return }
+            switch result {
+            case .success(let login):
+                let trust = self.trust
+                MainThread.background({
+                    Result { try RegistryCardProof.prove(certificate, on: found.card, as: role, login: login, trust: trust.get()) }
+                }, then: { [weak self] proof in
+                    guard let self else { return }
+                    switch proof {
+                    case .success(let proven):
+                        self.onProven?(proven)
+                    case .failure(let problem):
+                        self.update { $0.refused(UserMessage(describing: problem)) }
+                        self.render()
+                    }
+                })
+            case .failure(let failure):
+                self.update { $0.failed(failure) }
+                self.render()
+                self.pinStep.focus()
+            }
+        }
+    }
+
+    /// The wizard's refusal after the proof (not the registered card …), shown on this step.
+    func refuse(_ message: UserMessage) {
+        update { $0.refused(message) }
+        render()
+    }
+
+    private func cardChanged() {
+        let (presence, found) = (finder.presence, finder.found)
+        update { step in
+            step.cardFound(presence, certificate: found?.prepared)
+            if let found { step.pinStatusRead(found.pinStatus) }
+        }
+        render()
+    }
+
+    func render() {
+        let current = step()
+        cardStep.show(finder.presence, problem: nil, nextLabel: tr("確認"))
+        pinStep.show(current.pin, cardName: finder.found?.name ?? tr(current.role == .agency ? "機關憑證" : "自然人憑證"))
+        identifier.setError(!current.identifier.isEmpty && current.identifierProblem != nil)
+        error.show((current.error ?? (current.identifier.isEmpty ? nil : current.identifierProblem)).map(tr))
+        onChange?()
+    }
+
+    /// Puts the cursor where typing starts.
+    func focus() {
+        if step().asksIdentifier && step().identifier.isEmpty { identifier.grabFocus() } else { pinStep.focus() }
+    }
+}

@@ -1,0 +1,154 @@
+"""The 憑證註冊與授權 area on an empty workspace with the card lab's demo office (docs-registry.md):
+首次註冊 end to end — 用戶約定條款, the agency card `gca` (機關代號 10001) and its PIN, the
+administrator 林志強's card `admin` (F128765439) and its PIN, swapped in the one reader with the
+card's control socket as a person would, both certificates shown, the contact form, and the result
+— checked against `civicdesk registry records --json` of the same workspace."""
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+
+import time
+
+import cardlab
+from civicui import BUILD_DIR, check, main, text_of, wait_for
+
+PIN = "123456"
+
+
+def registry(workspace, *arguments):
+    result = subprocess.run([os.path.join(BUILD_DIR, "civicdesk"), "registry", *arguments, "--workspace", workspace, "--json"],
+                            capture_output=True, text=True)
+    check(result.returncode == 0, f"registry {' '.join(arguments)} failed: {result.stderr}")
+    return json.loads(result.stdout)
+
+
+def swap(card):
+    cardlab.remove()
+    cardlab.insert(card)
+
+
+def prove_card(app, card, holder, identifier_field, identifier, shot):
+    """Puts `card` in, waits for it to be found (its holder named on the PIN step), types the
+    identifier and the PIN, and presses 確認."""
+    swap(card)
+    app.label(f"（{holder}）的 PIN 碼", timeout=20, contains=True)
+    app.find("text", identifier_field)
+    app.type_into(app.find_all("text", identifier_field)[-1], identifier)
+    # Pages not shown stay in the tree (AT-SPI calls them showing): this step's fields are the
+    # last ones (the area's wizards and their steps come in order).
+    app.type_into(app.find_all("text", "PIN 碼")[-1], PIN)
+    app.screenshot(shot)
+    app.click_button("確認", timeout=20)
+
+
+def register(app, workspace):
+    app.select_area("憑證註冊與授權")
+    app.label("用戶約定條款", contains=True)
+    app.screenshot("terms")
+    app.click_button("同意條款內容")
+
+    # A 自然人憑證 where the agency card is asked is named as such.
+    app.label("這是自然人憑證，不是機關憑證", timeout=15, contains=True)
+    app.screenshot("agency-wrong-card")
+    prove_card(app, "agency:gca", "數位發展部資訊處", "機關代號(五碼)", "10001", "agency-card")
+    app.label("請放入授權管理者之自然人憑證IC卡", timeout=20, contains=True)
+    prove_card(app, "person:admin", "林志強", "授權管理者身分證統一編號", "F128765439", "administrator-card")
+
+    app.label("機關憑證資訊", timeout=20)
+    app.type_text("姓名", "林志強")
+    app.type_text("電子信箱", "admin@example.gov.tw")
+    app.type_text("連絡電話", "(02)2701-3411")
+    app.type_text("分機", "5312")
+    app.screenshot("details")
+    app.click_button("確認")
+    app.label("首次註冊成功", timeout=20)
+    app.screenshot("registered")
+    records = registry(workspace, "records", "--agency-code", "10001")
+    check(len(records) == 1 if isinstance(records, list) else len(records.get("records", [])) == 1,
+          f"one registration record after 首次註冊, got {records}")
+    app.click_button("完成")
+
+
+def clerks(workspace):
+    listed = registry(workspace, "clerk", "list")
+    return listed if isinstance(listed, list) else listed.get("clerks", [])
+
+
+def last(app, role, name):
+    """The last widget so named: the page shown of the area's last-built wizard (see prove_card)."""
+    app.find(role, name)
+    return app.find_all(role, name)[-1]
+
+
+def tick(app, label):
+    app.click(app.find("check box", label))
+
+
+def assign_clerks(app, workspace):
+    """授權指派: both cards, the empty list, 新增 by reading 張雅婷's card (讀取憑證, no PIN), 修改
+    her permissions, and 刪除 after the confirmation dialog."""
+    app.select(app.find("list item", "授權指派"))
+    prove_card(app, "agency:gca", "數位發展部資訊處", "機關代號(五碼)", "10001", "clerks-agency-card")
+    app.label("請放入授權管理者之自然人憑證IC卡", timeout=20, contains=True)
+    prove_card(app, "person:admin", "林志強", "授權管理者身分證統一編號", "F128765439", "clerks-administrator-card")
+    app.label("目前查無資料！", timeout=20)
+    app.screenshot("clerks-empty")
+
+    app.click_button("新增")
+    swap("person:clerk")
+    name = last(app, "text", "姓名")
+    deadline = time.time() + 20
+    while text_of(name) != "張雅婷" and time.time() < deadline:
+        app.click_button("讀取憑證")
+        time.sleep(0.5)
+    check(text_of(name) == "張雅婷", f"讀取憑證 fills 姓名 with 張雅婷, got {text_of(name)!r}")
+    check(text_of(last(app, "text", "憑證序號(SN)")) != "", "讀取憑證 fills 憑證序號")
+    app.type_into(last(app, "text", "身分證統一編號"), "E224613579")
+    tick(app, "匯入名冊")
+    tick(app, "查詢連署紀錄")
+    app.screenshot("clerk-add")
+    app.click_button("確定")
+    app.label("新增成功！", timeout=20)
+    app.screenshot("clerk-added")
+    listed = clerks(workspace)
+    check(len(listed) == 1 and listed[0]["name"] == "張雅婷", f"one clerk 張雅婷 after 新增, got {listed}")
+    check(sorted(listed[0]["permissions"]) == ["rosters.import", "rosters.query"], f"her permissions, got {listed}")
+
+    app.click_button("修改張雅婷")
+    tick(app, "打包送件檔")
+    app.screenshot("clerk-change")
+    app.click_button("確定")
+    app.label("修改成功！", timeout=20)
+    listed = clerks(workspace)
+    check("rosters.pack" in listed[0]["permissions"], f"rosters.pack given by 修改, got {listed}")
+
+    app.click_button("刪除張雅婷")
+    dialog_button = app.find("push button", "刪除", timeout=10)
+    app.screenshot("clerk-remove-confirm")
+    app.click(dialog_button)
+    app.label("刪除成功！", timeout=20)
+    app.label("目前查無資料！", timeout=10)
+    app.screenshot("clerk-removed")
+    check(clerks(workspace) == [], "no clerk after 刪除")
+
+
+def test(app):
+    workspace = app.env["CIVICDESK_WORKSPACE"]
+    register(app, workspace)
+    assign_clerks(app, workspace)
+
+
+def run():
+    folder = tempfile.mkdtemp(prefix="civicdesk-registry-")
+    try:
+        return main("registry", test, env={"CIVICDESK_WORKSPACE": os.path.join(folder, "workspace")})
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        swap("person:lead")
+
+
+if __name__ == "__main__":
+    run()
