@@ -7,8 +7,6 @@ import Testing
 /// directory and permissions catalogue, and `other` (陳美玲) as the one registered reviewer.
 final class RegistryCLI {
     static let lab = Result { try CardLab.start(card: nil) }
-    /// A renewed 機關憑證 of the `gca` agency (same OID, new key and serial) in token `gca-renewed`.
-    static let renewedAgency = Result { try makeRenewedAgencyToken(try lab.get()) }
     static let pin = "123456"
 
     let lab: CardLab
@@ -88,34 +86,5 @@ final class RegistryCLI {
         let result = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/sqlite3"),
                                         [workspace.appendingPathComponent("workspace.sqlite").path, sql])
         #expect(result.status == 0, "\(result.error)")
-    }
-
-    /// Issues a second certificate to the `gca` agency (same subject and OID) under the test GCA
-    /// and puts it with its key in a new SoftHSM2 token of the lab, `gca-renewed`.
-    static func makeRenewedAgencyToken(_ lab: CardLab) throws -> String {
-        let folder = lab.directory.appendingPathComponent("renewed")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let key = folder.appendingPathComponent("agency.key").path
-        let csr = folder.appendingPathComponent("agency.csr").path
-        let pem = folder.appendingPathComponent("agency.pem").path
-        let der = folder.appendingPathComponent("agency.der").path
-        let extensions = folder.appendingPathComponent("ext.cnf").path
-        try "keyUsage=critical,digitalSignature,nonRepudiation,keyEncipherment\nbasicConstraints=CA:FALSE\n"
-            .write(toFile: extensions, atomically: true, encoding: .utf8)
-        _ = try OpenSSLCommand.run(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-utf8", "-subj",
-                                    "/C=TW/O=行政院/OU=數位發展部/CN=數位發展部資訊處/organizationIdentifier=2.16.886.101.20003.20065.20001"])
-        _ = try OpenSSLCommand.run(["x509", "-req", "-in", csr, "-CA", TestPKI.url("ca/gca.pem").path, "-CAkey", TestPKI.url("ca/gca.key").path,
-                                    "-set_serial", "0x3300000000000099", "-days", "3650", "-extfile", extensions, "-out", pem])
-        _ = try OpenSSLCommand.run(["x509", "-in", pem, "-outform", "DER", "-out", der])
-        let environment = lab.environment
-        func tool(_ path: String, _ arguments: [String]) throws {
-            let result = try Subprocess.run(URL(fileURLWithPath: path), arguments, environment: environment)
-            guard result.status == 0 else { throw CardLab.Failure(description: "\(path) \(arguments): \(result.error)") }
-        }
-        try tool("/usr/bin/softhsm2-util", ["--init-token", "--free", "--label", "gca-renewed", "--pin", pin, "--so-pin", "87654321"])
-        try tool("/usr/bin/softhsm2-util", ["--import", key, "--token", "gca-renewed", "--label", "agency", "--id", "01", "--pin", pin])
-        try tool("/usr/bin/pkcs11-tool", ["--module", "/usr/lib/softhsm/libsofthsm2.so", "--token-label", "gca-renewed", "--login",
-                                          "--pin", pin, "--write-object", der, "--type", "cert", "--id", "01", "--label", "agency"])
-        return "gca-renewed"
     }
 }

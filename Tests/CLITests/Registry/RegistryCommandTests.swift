@@ -193,26 +193,25 @@ struct RegistryCommandTests {
     @Test("更換憑證: the agency card, the administrator's, then both; each recorded")
     func replacements() throws {
         let cli = try RegistryCLI()
-        let renewed = try RegistryCLI.renewedAgency.get()
         #expect(try cli.register().status == 0)
 
         let otherOID = try cli.registry(["replace"] + cli.officeCards + ["--new-agency-token", RegistryCLI.token("gca-unlisted")], pins: 3)
         #expect(otherOID.status == 1)
         #expect(otherOID.error.contains("更換後機關憑證的 OID與註冊資料不符"), "\(otherOID.error)")
 
-        let agency = try cli.registry(["replace"] + cli.officeCards + ["--new-agency-token", RegistryCLI.token(renewed), "--json"], pins: 3)
+        let agency = try cli.registry(["replace"] + cli.officeCards + ["--new-agency-token", RegistryCLI.token("gca-renewed"), "--json"], pins: 3)
         #expect(agency.status == 0, "\(agency.error)")
-        #expect(try RegistryCLI.json(agency.output)["agencySerial"] as? String == "3300000000000099")
+        #expect(try RegistryCLI.json(agency.output)["agencySerial"] as? String == "3300000000000003")
 
         let stale = try cli.registry(["replace"] + cli.officeCards + ["--new-admin-token", RegistryCLI.token("lead"), "--new-admin-id", "A123456789"],
                                      pins: 3)
         #expect(stale.status == 1, "the old agency card no longer proves the office")
         #expect(stale.error.contains("機關憑證與註冊資料不符"), "\(stale.error)")
 
-        let admin = try cli.registry(["replace", "--agency-token", RegistryCLI.token(renewed), "--admin-token", RegistryCLI.token("admin"),
+        let admin = try cli.registry(["replace", "--agency-token", RegistryCLI.token("gca-renewed"), "--admin-token", RegistryCLI.token("admin"),
                                       "--new-admin-token", RegistryCLI.token("lead"), "--new-admin-id", "A123456789"], pins: 3)
         #expect(admin.status == 0, "\(admin.error)")
-        let both = try cli.registry(["replace", "--agency-token", RegistryCLI.token(renewed), "--admin-token", RegistryCLI.token("lead"),
+        let both = try cli.registry(["replace", "--agency-token", RegistryCLI.token("gca-renewed"), "--admin-token", RegistryCLI.token("lead"),
                                      "--new-agency-token", RegistryCLI.token("gca"), "--new-admin-token", RegistryCLI.token("admin"),
                                      "--new-admin-id", "F128765439", "--json"], pins: 4)
         #expect(both.status == 0, "\(both.error)")
