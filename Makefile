@@ -64,6 +64,7 @@ demo-reset: build
 	scripts/demo-data.sh --reset
 
 test: build-tests
+	$(MAKE) --no-print-directory i18n-check
 	$(MAKE) --no-print-directory unit-test
 	$(MAKE) --no-print-directory ui-test
 	$(MAKE) --no-print-directory check-packaging
