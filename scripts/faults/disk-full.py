@@ -56,10 +56,13 @@ def size_of(folder):
 
 
 def whole_batches(civicdesk):
-    """None when the workspace does not open; else whether its counts add up to its batches."""
+    """None when the workspace does not open; else whether its counts add up to its batches. A
+    workspace whose very first tables did not fit ("no case" either) still says the disk is full
+    when opened on that disk: nothing of it was kept."""
     result = civicdesk.run(["status", "--case", "113002", "--json"])
     if result.returncode != 0:
-        return "no case" if "113002" in result.stderr.decode() else None
+        error = result.stderr.decode()
+        return "no case" if "113002" in error or MESSAGE in error else None
     status = json.loads(result.stdout)
     return sum(status["counts"].values()) == sum(batch["records"] for batch in status["batches"])
 
