@@ -25,12 +25,14 @@ public final class DocumentService: Sendable {
     /// CivicDesk's data folder (`InstalledFiles().data`), holding `templates/`.
     public let dataFolder: URL
 
-    public init(folders: CivicDeskFolders, office: any OfficeAuthorityProviding = SoloOffice(),
+    /// `office` nil: the registry of the same workspace (`RegistryOffice`) decides who may sign.
+    public init(folders: CivicDeskFolders, office: (any OfficeAuthorityProviding)? = nil,
                 dataFolder: URL = InstalledFiles().data, now: @escaping @Sendable () -> Timestamp = RosterStore.localNow) throws {
         self.folders = folders
-        self.office = office
+        let database = try WorkspaceDatabase(folder: folders.workspace)
+        self.office = office ?? RegistryOffice(database: database)
         self.dataFolder = dataFolder
-        store = DocumentStore(database: try WorkspaceDatabase(folder: folders.workspace), now: now)
+        store = DocumentStore(database: database, now: now)
         self.now = now
     }
 

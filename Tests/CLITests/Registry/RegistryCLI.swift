@@ -14,9 +14,10 @@ final class RegistryCLI {
     var workspace: URL { folder.file("workspace") }
     var reviewers: URL { folder.file("reviewers") }
 
-    init() throws {
+    /// `folder` given: the workspace of another command's tests (`DocCLI`), to register its office.
+    init(folder: TemporaryFolder? = nil) throws {
         lab = try Self.lab.get()
-        folder = try TemporaryFolder()
+        self.folder = try folder ?? TemporaryFolder()
         try FileManager.default.createDirectory(at: reviewers, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: TestPKI.url("people/other/sign.pem"), to: reviewers.appendingPathComponent("other.pem"))
     }
