@@ -79,7 +79,7 @@ def clerks(workspace):
 
 def last(app, role, name):
     """The last widget so named: the page shown of the area's last-built wizard (see prove_card)."""
-    app.find(role, name)
+    app.find(role, name, timeout=30)
     return app.find_all(role, name)[-1]
 
 
