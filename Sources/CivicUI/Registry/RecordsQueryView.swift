@@ -19,7 +19,6 @@ final class RecordsQueryView {
         self.service = service
         let fields = PreferencesGroup()
         fields.add(code)
-        code.accessibleName(tr("機關代號"))
         root.append(Label(tr(RegistryQuery.registrationRecords.title)).xalign(0).style("title-3"))
             .append(Label(tr("請輸入機關代號，點選查詢按鈕。"), wrap: true).xalign(0))
             .append(fields).append(search.align(horizontal: GTK_ALIGN_END)).append(error.root).append(results)
