@@ -2,10 +2,12 @@
 首次註冊 end to end — 用戶約定條款, the agency card `gca` (機關代號 10001) and its PIN, the
 administrator 林志強's card `admin` (F128765439) and its PIN, swapped in the one reader with the
 card's control socket as a person would, both certificates shown, the contact form, and the result
-— checked against `civicdesk registry records --json` of the same workspace."""
+— checked against `civicdesk registry records --json` of the same workspace; then 授權指派 and the
+four queries of 查詢作業."""
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -125,6 +127,10 @@ def assign_clerks(app, workspace):
     listed = clerks(workspace)
     check("rosters.pack" in listed[0]["permissions"], f"rosters.pack given by 修改, got {listed}")
 
+
+def remove_clerk(app, workspace):
+    """授權指派 again: 刪除 張雅婷 after the confirmation dialog."""
+    app.select(app.find("list item", "授權指派"))
     app.click_button("刪除張雅婷")
     dialog_button = app.find("push button", "刪除", timeout=10)
     app.screenshot("clerk-remove-confirm")
@@ -135,10 +141,55 @@ def assign_clerks(app, workspace):
     check(clerks(workspace) == [], "no clerk after 刪除")
 
 
+def row(app, name, timeout=20):
+    """The boxed result row whose accessible name (its title：value) starts with `name`."""
+    wait_for(lambda: [r for r in app.find_all(None, name, contains=True) if r.name.startswith(name)], timeout,
+             f"a row {name!r}")
+    return [r for r in app.find_all(None, name, contains=True) if r.name.startswith(name)][0]
+
+
+def queries(app, workspace):
+    """查詢作業: each of the four queries read back over AT-SPI against the same workspace's CLI."""
+    app.select(app.find("list item", "查詢作業"))
+    app.select(app.find("list item", "查詢憑證註冊收件紀錄"))
+    app.type_into(last(app, "text", "機關代號"), "20002")
+    app.click_button("查詢憑證註冊收件紀錄")
+    app.find(None, "目前查無資料！", timeout=20)
+    app.type_into(last(app, "text", "機關代號"), "10001")
+    app.click_button("查詢憑證註冊收件紀錄")
+    record = row(app, "1. 數位發展部資訊處：")
+    check("機關代號 10001" in record.name and "註冊項目 首次註冊" in record.name, f"the 首次註冊 record, got {record.name!r}")
+    check(re.search(r"收件時間 1\d\d年\d\d月\d\d日\d\d點\d\d分\d\d秒", record.name), f"收件時間 as the seed writes it, got {record.name!r}")
+    app.screenshot("query-records")
+
+    app.select(app.find("list item", "查詢機關憑證OID"))
+    prove_card(app, "agency:gca", "數位發展部資訊處", "機關代號(五碼)", "10001", "query-oid-card")
+    row(app, "機關名稱：數位發展部資訊處")
+    oid = row(app, "機關憑證OID：").name
+    check(re.match(r"機關憑證OID：\d+(\.\d+)+", oid), f"an OID, got {oid!r}")
+    app.screenshot("query-oid")
+
+    app.select(app.find("list item", "查詢自然人憑證序號"))
+    app.label("請放入自然人憑證IC卡，並輸入畫面欄位：", timeout=20)
+    prove_card(app, "person:clerk", "張雅婷", "身分證統一編號", "E224613579", "query-serial-card")
+    row(app, "姓名：張雅婷")
+    serial = clerks(workspace)[0]["serial"]
+    shown = row(app, "自然人憑證序號：").name
+    check(shown.lower().startswith(f"自然人憑證序號：{serial}".lower()), f"張雅婷's serial {serial}, got {shown!r}")
+    app.screenshot("query-serial")
+
+    app.select(app.find("list item", "查詢已授權清單"))
+    clerk = row(app, "張雅婷：")
+    check(serial.lower() in clerk.name.lower() and "E224613579" in clerk.name, f"張雅婷 listed, got {clerk.name!r}")
+    app.screenshot("query-clerks")
+
+
 def test(app):
     workspace = app.env["CIVICDESK_WORKSPACE"]
     register(app, workspace)
     assign_clerks(app, workspace)
+    queries(app, workspace)
+    remove_clerk(app, workspace)
 
 
 def run():

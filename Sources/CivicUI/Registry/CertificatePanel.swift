@@ -25,7 +25,8 @@ enum CertificatePanel {
         ])
     }
 
-    private static func rows(title: String, _ fields: [(String, String)]) -> PreferencesGroup {
+    /// Read-only rows under `title`, as the query results show them too.
+    static func rows(title: String, _ fields: [(String, String)]) -> PreferencesGroup {
         let group = PreferencesGroup(title: title)
         for (name, value) in fields {
             let row = ActionRow(title: name, subtitle: value)

@@ -56,9 +56,11 @@ final class RegistryArea: Area {
     private func build(service: RegistryService, trust: Result<TrustStore, Error>) {
         let registration = RegistrationPage(service: service, trust: trust, cards: cards)
         let assignment = ClerkAssignmentPage(service: service, trust: trust, cards: cards)
+        let queries = RegistryQueriesPage(service: service, trust: trust, cards: cards)
         let items: [(id: String, title: String, page: Widget, owner: AnyObject)] = [
             ("register", tr("首次註冊"), registration.root, registration),
             ("clerks", tr("授權指派"), assignment.root, assignment),
+            ("queries", tr("查詢作業"), queries.root, queries),
         ]
         let menu = ListBox()
         let pages = Stack()

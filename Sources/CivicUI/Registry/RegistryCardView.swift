@@ -32,8 +32,8 @@ final class RegistryCardView {
         self.step = step
         self.update = update
         self.trust = trust
-        let request = initial.role == .agency ? CardRequest.agency
-                                               : CardRequest.naturalPerson(whose: UserMessage(zh: "授權管理者的", en: "administrator's"))
+        let whose = initial.isAdministrator ? UserMessage(zh: "授權管理者的", en: "administrator's") : UserMessage(zh: "", en: "")
+        let request = initial.role == .agency ? CardRequest.agency : CardRequest.naturalPerson(whose: whose)
         finder = CardFinder(cards: cards, request: request)
         cardStep = CardStepView(request: request)
         pinStep = PINStepView(purpose: tr("按「確認」後，卡片在 CivicDesk 產生的隨機挑戰值上簽章，以證明持卡人在場；簽章與憑證鏈都會驗證。"))

@@ -15,6 +15,8 @@ public struct RegistryCardStep: Sendable, Equatable {
     public let asksIdentifier: Bool
     /// For a replacement: the card asked for is the renewed one (更換後).
     public let isReplacement: Bool
+    /// The 自然人憑證 is the 授權管理者's (the wizards), not any holder's (查詢自然人憑證序號).
+    public let isAdministrator: Bool
     public var identifier = ""
     public private(set) var card: CardPresence = .absent
     /// The certificate read from the card without the PIN, when it fits the step.
@@ -25,10 +27,11 @@ public struct RegistryCardStep: Sendable, Equatable {
     /// Why the last proof failed (expired, untrusted, not the registered card …).
     public private(set) var error: UserMessage?
 
-    public init(role: RegistryCardRole, asksIdentifier: Bool = true, isReplacement: Bool = false) {
+    public init(role: RegistryCardRole, asksIdentifier: Bool = true, isReplacement: Bool = false, isAdministrator: Bool = true) {
         self.role = role
         self.asksIdentifier = asksIdentifier
         self.isReplacement = isReplacement
+        self.isAdministrator = isAdministrator
     }
 
     /// 機關憑證確認畫面 / 自然人憑證確認畫面.
@@ -38,7 +41,10 @@ public struct RegistryCardStep: Sendable, Equatable {
 
     /// The seed's instruction above the fields.
     public var instruction: UserMessage {
-        switch (role, isReplacement) {
+        if role == .person && !isAdministrator {
+            return UserMessage(zh: "請放入自然人憑證IC卡，並輸入畫面欄位：", en: "Insert the citizen card and fill in the fields:")
+        }
+        return switch (role, isReplacement) {
         case (.agency, false): UserMessage(zh: "請將機關憑證IC卡放入讀卡機，並輸入畫面欄位：", en: "Insert the agency card and fill in the fields:")
         case (.agency, true): UserMessage(zh: "請將更換後機關憑證IC卡放入讀卡機，並輸入畫面欄位：", en: "Insert the renewed agency card and fill in the fields:")
         case (.person, false): UserMessage(zh: "請放入授權管理者之自然人憑證IC卡，並輸入畫面欄位：", en: "Insert the administrator's citizen card and fill in the fields:")
@@ -48,8 +54,9 @@ public struct RegistryCardStep: Sendable, Equatable {
 
     /// The field's label: *機關代號(五碼) or *授權管理者身分證統一編號.
     public var identifierLabel: UserMessage {
-        role == .agency ? UserMessage(zh: "機關代號(五碼)", en: "Agency code (5 digits)")
-                        : UserMessage(zh: "授權管理者身分證統一編號", en: "Administrator's ID number")
+        if role == .agency { return UserMessage(zh: "機關代號(五碼)", en: "Agency code (5 digits)") }
+        return isAdministrator ? UserMessage(zh: "授權管理者身分證統一編號", en: "Administrator's ID number")
+                               : UserMessage(zh: "身分證統一編號", en: "ID number")
     }
 
     /// The PIN field's label.
