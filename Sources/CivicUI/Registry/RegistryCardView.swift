@@ -33,7 +33,7 @@ final class RegistryCardView {
         self.update = update
         self.trust = trust
         let request = initial.role == .agency ? CardRequest.agency
-                                               : CardRequest.naturalPerson(whose: UserMessage(zh: "授權管理者的", en: "administrator's"))
+                                               : CardRequest.naturalPerson(whose: initial.holder)
         finder = CardFinder(cards: cards, request: request)
         cardStep = CardStepView(request: request)
         pinStep = PINStepView(purpose: tr("按「確認」後，卡片在 CivicDesk 產生的隨機挑戰值上簽章，以證明持卡人在場；簽章與憑證鏈都會驗證。"))

@@ -15,6 +15,8 @@ public struct RegistryCardStep: Sendable, Equatable {
     public let asksIdentifier: Bool
     /// For a replacement: the card asked for is the renewed one (更換後).
     public let isReplacement: Bool
+    /// For 登入: the card asked for is a clerk's (經辦人), not the administrator's.
+    public let isSignIn: Bool
     public var identifier = ""
     public private(set) var card: CardPresence = .absent
     /// The certificate read from the card without the PIN, when it fits the step.
@@ -29,6 +31,22 @@ public struct RegistryCardStep: Sendable, Equatable {
         self.role = role
         self.asksIdentifier = asksIdentifier
         self.isReplacement = isReplacement
+        isSignIn = false
+    }
+
+    /// 登入: a clerk's 自然人憑證, its PIN and a signed challenge; nothing typed beside it.
+    public static var signIn: RegistryCardStep { RegistryCardStep(signIn: ()) }
+
+    private init(signIn: Void) {
+        role = .person
+        asksIdentifier = false
+        isReplacement = false
+        isSignIn = true
+    }
+
+    /// Whose 自然人憑證 the step asks for, as the card step names it.
+    public var holder: UserMessage {
+        isSignIn ? UserMessage(zh: "經辦人的", en: "clerk's") : UserMessage(zh: "授權管理者的", en: "administrator's")
     }
 
     /// 機關憑證確認畫面 / 自然人憑證確認畫面.
@@ -38,7 +56,11 @@ public struct RegistryCardStep: Sendable, Equatable {
 
     /// The seed's instruction above the fields.
     public var instruction: UserMessage {
-        switch (role, isReplacement) {
+        if isSignIn {
+            return UserMessage(zh: "本工作區已辦理機關憑證註冊，請放入授權經辦人之自然人憑證IC卡並輸入PIN碼登入：",
+                               en: "This workspace belongs to a registered office: insert a clerk's citizen card and enter its PIN to sign in:")
+        }
+        return switch (role, isReplacement) {
         case (.agency, false): UserMessage(zh: "請將機關憑證IC卡放入讀卡機，並輸入畫面欄位：", en: "Insert the agency card and fill in the fields:")
         case (.agency, true): UserMessage(zh: "請將更換後機關憑證IC卡放入讀卡機，並輸入畫面欄位：", en: "Insert the renewed agency card and fill in the fields:")
         case (.person, false): UserMessage(zh: "請放入授權管理者之自然人憑證IC卡，並輸入畫面欄位：", en: "Insert the administrator's citizen card and fill in the fields:")
