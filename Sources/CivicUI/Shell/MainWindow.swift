@@ -72,7 +72,6 @@ final class MainWindow {
             _ = adw_leaflet_navigate(self.leaflet.pointer(), ADW_NAVIGATION_DIRECTION_BACK)
         }
         contentHeader.packStart(backButton)
-        signOut.accessibleName(tr("登出"))
         signOut.tooltip = tr("登出，換另一位經辦人以自然人憑證登入")
         signOut.onClick { [weak self] in self?.session.change { $0.signedOut() } }
         contentHeader.packEnd(MenuButton(iconName: "open-menu-symbolic", accessibleName: tr("主選單"), items: [

@@ -35,7 +35,6 @@ final class SignInPage {
             self.signIn(proven, service: opened.service, view: view)
         }
         let confirm = Button(tr("登入"), iconName: "system-lock-screen-symbolic").style("suggested-action").align(horizontal: GTK_ALIGN_END)
-        confirm.accessibleName(tr("登入"))
         confirm.onClick { [weak view] in view?.confirm() }
         view.onChange = { [weak view, weak confirm] in confirm?.isSensitive = view?.canConfirm ?? false }
         let column = Box(vertical: true, spacing: 18).margins(top: 24, bottom: 36, start: 12, end: 12)
