@@ -13,6 +13,7 @@ final class DocumentsArea: Area {
     let title = tr("公文製作")
     let iconName = "x-office-document-symbolic"
     let fileExtensions = ["di"]
+    let needsOperator = true
     var root: Widget { pages }
 
     private let services: AppServices

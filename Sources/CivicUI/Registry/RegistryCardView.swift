@@ -32,8 +32,7 @@ final class RegistryCardView {
         self.step = step
         self.update = update
         self.trust = trust
-        let whose = initial.isAdministrator ? UserMessage(zh: "授權管理者的", en: "administrator's") : UserMessage(zh: "", en: "")
-        let request = initial.role == .agency ? CardRequest.agency : CardRequest.naturalPerson(whose: whose)
+        let request = initial.role == .agency ? CardRequest.agency : CardRequest.naturalPerson(whose: initial.holder.whose)
         finder = CardFinder(cards: cards, request: request)
         cardStep = CardStepView(request: request)
         pinStep = PINStepView(purpose: tr("按「確認」後，卡片在 CivicDesk 產生的隨機挑戰值上簽章，以證明持卡人在場；簽章與憑證鏈都會驗證。"))

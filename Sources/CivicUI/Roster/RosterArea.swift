@@ -15,6 +15,7 @@ final class RosterArea: Area {
 
     private let services: AppServices
     private let cards: LiveCards
+    private let session: SessionModel
     private let pages = Stack()
     private let casesView = RosterCasesView()
     private var service: RosterService?
@@ -25,15 +26,19 @@ final class RosterArea: Area {
     private var waitingFiles: [String] = []
     let fileExtensions = ["cec"]
 
-    init(services: AppServices, cards: LiveCards) {
+    let needsOperator = true
+
+    init(services: AppServices, cards: LiveCards, session: SessionModel) {
         self.services = services
         self.cards = cards
+        self.session = session
         pages.add(casesView.root, name: "cases", title: title)
         pages.accessibleName(title)
         casesView.onImport = { [weak self] in self?.openImport() }
         casesView.onPack = { [weak self] caseId in self?.openPack(caseId) }
         casesView.onQuery = { [weak self] card in self?.openRecords(card) }
         casesView.onPurge = { [weak self] card in self?.askPurge(card) }
+        session.observe { [weak self] session in self?.casesView.allow(session.allows) }
         openWorkspace()
     }
 
@@ -102,7 +107,7 @@ final class RosterArea: Area {
     }
 
     private func openImport(choosing paths: [String] = []) {
-        guard open == nil, let service else { return }
+        guard open == nil, let service, session.session.allows(.rosterImport) else { return }
         MainThread.background({
             Result { try service.loadTrust() }
         }, then: { [weak self] result in
@@ -120,14 +125,14 @@ final class RosterArea: Area {
     }
 
     private func openPack(_ caseId: String) {
-        guard open == nil, let service else { return }
+        guard open == nil, let service, session.session.allows(.rosterPack) else { return }
         let wizard = PackWizardPage(caseId: caseId, service: service, cards: cards)
         wizard.onClose = { [weak self] in self?.close("pack", changed: false) }
         show(wizard.root, name: "pack", keeping: wizard)
     }
 
     private func openRecords(_ card: RosterCaseCard) {
-        guard open == nil, let service else { return }
+        guard open == nil, let service, session.session.allows(.rosterQuery) else { return }
         let records = RecordsPage(card: card, service: service)
         records.onClose = { [weak self] in self?.close("records", changed: false) }
         show(records.root, name: "records", keeping: records)
@@ -136,7 +141,7 @@ final class RosterArea: Area {
     // MARK: Purge
 
     private func askPurge(_ card: RosterCaseCard) {
-        guard purgeDialog == nil else { return }
+        guard purgeDialog == nil, session.session.allows(.rosterPurge) else { return }
         let dialog = MessageDialog(parent: root.rootWindow, heading: tr(card.purgeQuestion), body: tr(card.purgeExplanation),
                                    answers: [.init(id: "cancel", label: tr("取消")),
                                              .init(id: "purge", label: tr("確定清除"), kind: .destructive)],

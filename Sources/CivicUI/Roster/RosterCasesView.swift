@@ -4,7 +4,8 @@ import CivicCore
 /// The 連署名冊 area's first page: 匯入名冊檔 on top, then each case as a group — title and stage,
 /// valid signers against the threshold with a bar, the count of every status, the batches — with
 /// its 打包送件檔, 查詢名冊 and 清除個資 buttons; a purged case shows what was kept, marked 已清除.
-/// With no case yet, a status page points to the import.
+/// With no case yet, a status page points to the import. The buttons are enabled as the
+/// signed-in clerk's permissions allow (`OperatorSession`).
 @MainActor
 final class RosterCasesView {
     let root = Box(vertical: true)
@@ -14,11 +15,20 @@ final class RosterCasesView {
     var onPurge: (@MainActor (RosterCaseCard) -> Void)?
     private var content: Widget?
     private var shown: [RosterCaseCard]?
+    private var allows: (PermissionKey) -> Bool = { _ in false }
 
     init() {
         root.expand(horizontally: true, vertically: true)
         show(page: StatusPage(iconName: "x-office-address-book-symbolic", title: tr("正在開啟工作區…"),
                               child: Spinner().size(width: 32, height: 32).align(horizontal: GTK_ALIGN_CENTER)))
+    }
+
+    /// What the signed-in clerk (or, without an office, anybody) may do; the page is built again.
+    func allow(_ allows: @escaping (PermissionKey) -> Bool) {
+        self.allows = allows
+        guard let cards = shown else { return }
+        shown = nil
+        show(cards)
     }
 
     func show(_ cards: [RosterCaseCard]) {
@@ -49,6 +59,7 @@ final class RosterCasesView {
         let button = Button(tr("匯入名冊檔"), iconName: "document-open-symbolic").style("suggested-action")
         button.onClick { [weak self] in self?.onImport?() }
         button.tooltip = tr("解密並檢查從公投連署系統下載的連署人名冊檔")
+        button.isSensitive = allows(.rosterImport)
         return button
     }
 
@@ -95,14 +106,14 @@ final class RosterCasesView {
         let buttons = Box(vertical: false, spacing: 6)
         let pack = Button(tr("打包送件檔"), iconName: "package-x-generic-symbolic")
         pack.onClick { [weak self] in self?.onPack?(card.caseId) }
-        pack.isSensitive = card.canPack
+        pack.isSensitive = card.canPack && allows(.rosterPack)
         pack.tooltip = tr("簽章並打包送件用的 zip 檔與供領銜人查看的試算表")
         let query = Button(tr("查詢名冊"), iconName: "system-search-symbolic")
         query.onClick { [weak self] in self?.onQuery?(card) }
-        query.isSensitive = card.canQuery
+        query.isSensitive = card.canQuery && allows(.rosterQuery)
         let purge = Button(tr("清除個資"), iconName: "user-trash-symbolic").style("destructive-action")
         purge.onClick { [weak self] in self?.onPurge?(card) }
-        purge.isSensitive = !card.isPurged
+        purge.isSensitive = !card.isPurged && allows(.rosterPurge)
         buttons.append(pack).append(query).append(purge)
         return buttons
     }

@@ -14,10 +14,14 @@ public protocol Area: AnyObject {
     var fileExtensions: [String] { get }
     /// Files the user asked to open, the area already shown: start the work they are for.
     func open(_ paths: [String])
+    /// Whether the area changes the workspace's data, so that a registered office's clerk must
+    /// sign in (登入) before it is shown.
+    var needsOperator: Bool { get }
 }
 
 extension Area {
     public func didAppear() {}
     public var fileExtensions: [String] { [] }
     public func open(_ paths: [String]) {}
+    public var needsOperator: Bool { false }
 }

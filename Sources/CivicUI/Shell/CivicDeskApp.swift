@@ -12,6 +12,8 @@ public final class CivicDeskApp {
     private lazy var services = AppServices.load()
     /// The readers and cards, watched once for every area.
     private lazy var cards = LiveCards(services: services)
+    /// Who is signed in (登入), for the header bar and every area.
+    private lazy var session = SessionModel(services: services)
 
     public init() {
         bindTranslations()
@@ -32,7 +34,8 @@ public final class CivicDeskApp {
             mainWindow.present()
             return
         }
-        let window = MainWindow(application: application, areas: makeAreas())
+        let window = MainWindow(application: application, areas: makeAreas(), session: session,
+                                signIn: SignInPage(session: session, services: services, cards: cards))
         mainWindow = window
         window.present()
     }
@@ -54,7 +57,7 @@ public final class CivicDeskApp {
 
     private func makeAreas() -> [Area] {
         [
-            RosterArea(services: services, cards: cards),
+            RosterArea(services: services, cards: cards, session: session),
             RegistryArea(services: services, cards: cards),
             DocumentsArea(services: services, cards: cards),
             ReadersArea(services: services, cards: cards),

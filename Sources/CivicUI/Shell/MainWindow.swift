@@ -2,21 +2,31 @@ import CGtk
 import CivicCore
 
 /// The one window: a sidebar of areas beside the chosen area's page, each pane with its own
-/// header bar (the GNOME split layout), folding to one pane on narrow screens.
+/// header bar (the GNOME split layout), folding to one pane on narrow screens. In a workspace
+/// with a registered office, an area that changes data gives way to 登入 until a clerk signs in;
+/// the header bar then names them (經辦人：…) beside 登出.
 @MainActor
 final class MainWindow {
     let window: ApplicationWindow
     let toasts = ToastOverlay()
     let areas: [Area]
     private let stack = Stack()
+    /// The chosen area, or 登入 in its place.
+    private let gate = Stack()
+    private let session: SessionModel
+    private let signIn: SignInPage
+    private let signedIn = Label()
+    private let signOut = Button(tr("登出"), iconName: "system-log-out-symbolic")
     private let sidebar = ListBox()
     private let leaflet: GObjectHandle
     private let contentTitle = WindowTitle(title: "CivicDesk")
     private let backButton = Button("", iconName: "go-previous-symbolic")
     private var state = WindowState.load()
 
-    init(application: Application, areas: [Area]) {
+    init(application: Application, areas: [Area], session: SessionModel, signIn: SignInPage) {
         self.areas = areas
+        self.session = session
+        self.signIn = signIn
         window = ApplicationWindow(application: application)
         window.title = "CivicDesk"
         leaflet = GObjectHandle(taking: UnsafeMutableRawPointer(adw_leaflet_new()))
@@ -32,6 +42,7 @@ final class MainWindow {
             return false
         }
         visibleAreaChanged()
+        session.observe { [weak self] session in self?.sessionChanged(session) }
     }
 
     func present() {
@@ -61,12 +72,18 @@ final class MainWindow {
             _ = adw_leaflet_navigate(self.leaflet.pointer(), ADW_NAVIGATION_DIRECTION_BACK)
         }
         contentHeader.packStart(backButton)
+        signOut.tooltip = tr("登出，換另一位經辦人以自然人憑證登入")
+        signOut.onClick { [weak self] in self?.session.change { $0.signedOut() } }
         contentHeader.packEnd(MenuButton(iconName: "open-menu-symbolic", accessibleName: tr("主選單"), items: [
             (tr("鍵盤快捷鍵"), "win.show-help-overlay"),
             (tr("關於 CivicDesk"), "app.about"),
             (tr("結束"), "app.quit"),
         ]))
-        toasts.setChild(stack.expand(horizontally: true, vertically: true))
+        contentHeader.packEnd(signOut)
+        contentHeader.packEnd(signedIn.style("dim-label"))
+        gate.add(stack.expand(horizontally: true, vertically: true), name: "areas", title: tr("功能區"))
+        gate.add(signIn.root, name: "signin", title: tr("登入"))
+        toasts.setChild(gate.expand(horizontally: true, vertically: true))
         let content = Box(vertical: true).expand(horizontally: true)
         content.append(contentHeader).append(toasts)
 
@@ -115,9 +132,30 @@ final class MainWindow {
         }
         state.area = id
         area.didAppear()
+        session.refresh()
+        showGate()
         if isFolded {
             _ = adw_leaflet_navigate(leaflet.pointer(), ADW_NAVIGATION_DIRECTION_FORWARD)
         }
+    }
+
+    private func sessionChanged(_ session: OperatorSession) {
+        let name = session.signedInLabel.map(tr)
+        signedIn.text = name ?? ""
+        signedIn.accessibleName(name ?? "")
+        signedIn.isVisible = name != nil
+        signOut.isVisible = name != nil
+        showGate()
+    }
+
+    /// 登入 in place of an area that changes data while the office has nobody signed in; a fresh
+    /// card step each time it comes up.
+    private func showGate() {
+        guard let id = stack.visibleName, let area = areas.first(where: { $0.id == id }) else { return }
+        let name = area.needsOperator && session.session.needsSignIn ? "signin" : "areas"
+        guard gate.visibleName != name else { return }
+        gate.visibleName = name
+        if name == "signin" { signIn.start() }
     }
 
     private func restoreState() {

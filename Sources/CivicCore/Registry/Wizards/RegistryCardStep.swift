@@ -6,6 +6,19 @@ public enum RegistryCardRole: Sendable, Hashable {
     case person
 }
 
+/// Whose 自然人憑證 a registry step asks for; the card step names it ("授權管理者的自然人憑證").
+public enum RegistryCardHolder: Sendable, Hashable {
+    case administrator, clerk, anyone
+
+    public var whose: UserMessage {
+        switch self {
+        case .administrator: UserMessage(zh: "授權管理者的", en: "administrator's")
+        case .clerk: UserMessage(zh: "經辦人的", en: "clerk's")
+        case .anyone: UserMessage(zh: "", en: "")
+        }
+    }
+}
+
 /// One 憑證確認畫面 of the registry wizards: the card in the reader (judged from what it shows
 /// without a PIN), the 機關代號 or 身分證統一編號 typed beside it, and the PIN, until the service
 /// has proven the card (PIN, challenge signature, chain). The PIN never enters this model.
@@ -15,8 +28,9 @@ public struct RegistryCardStep: Sendable, Equatable {
     public let asksIdentifier: Bool
     /// For a replacement: the card asked for is the renewed one (更換後).
     public let isReplacement: Bool
-    /// The 自然人憑證 is the 授權管理者's (the wizards), not any holder's (查詢自然人憑證序號).
-    public let isAdministrator: Bool
+    /// Whose 自然人憑證 the step asks for: the 授權管理者's (the wizards), a clerk's (登入) or
+    /// anyone's (查詢自然人憑證序號).
+    public let holder: RegistryCardHolder
     public var identifier = ""
     public private(set) var card: CardPresence = .absent
     /// The certificate read from the card without the PIN, when it fits the step.
@@ -27,12 +41,15 @@ public struct RegistryCardStep: Sendable, Equatable {
     /// Why the last proof failed (expired, untrusted, not the registered card …).
     public private(set) var error: UserMessage?
 
-    public init(role: RegistryCardRole, asksIdentifier: Bool = true, isReplacement: Bool = false, isAdministrator: Bool = true) {
+    public init(role: RegistryCardRole, asksIdentifier: Bool = true, isReplacement: Bool = false, holder: RegistryCardHolder = .administrator) {
         self.role = role
         self.asksIdentifier = asksIdentifier
         self.isReplacement = isReplacement
-        self.isAdministrator = isAdministrator
+        self.holder = holder
     }
+
+    /// 登入: a clerk's 自然人憑證, its PIN and a signed challenge; nothing typed beside it.
+    public static var signIn: RegistryCardStep { RegistryCardStep(role: .person, asksIdentifier: false, holder: .clerk) }
 
     /// 機關憑證確認畫面 / 自然人憑證確認畫面.
     public var title: UserMessage {
@@ -41,8 +58,13 @@ public struct RegistryCardStep: Sendable, Equatable {
 
     /// The seed's instruction above the fields.
     public var instruction: UserMessage {
-        if role == .person && !isAdministrator {
+        switch (role, holder) {
+        case (.person, .anyone):
             return UserMessage(zh: "請放入自然人憑證IC卡，並輸入畫面欄位：", en: "Insert the citizen card and fill in the fields:")
+        case (.person, .clerk):
+            return UserMessage(zh: "本工作區已辦理機關憑證註冊，請放入授權經辦人之自然人憑證IC卡並輸入PIN碼登入：",
+                               en: "This workspace belongs to a registered office: insert a clerk's citizen card and enter its PIN to sign in:")
+        default: break
         }
         return switch (role, isReplacement) {
         case (.agency, false): UserMessage(zh: "請將機關憑證IC卡放入讀卡機，並輸入畫面欄位：", en: "Insert the agency card and fill in the fields:")
@@ -55,8 +77,8 @@ public struct RegistryCardStep: Sendable, Equatable {
     /// The field's label: *機關代號(五碼) or *授權管理者身分證統一編號.
     public var identifierLabel: UserMessage {
         if role == .agency { return UserMessage(zh: "機關代號(五碼)", en: "Agency code (5 digits)") }
-        return isAdministrator ? UserMessage(zh: "授權管理者身分證統一編號", en: "Administrator's ID number")
-                               : UserMessage(zh: "身分證統一編號", en: "ID number")
+        return holder == .administrator ? UserMessage(zh: "授權管理者身分證統一編號", en: "Administrator's ID number")
+                                        : UserMessage(zh: "身分證統一編號", en: "ID number")
     }
 
     /// The PIN field's label.

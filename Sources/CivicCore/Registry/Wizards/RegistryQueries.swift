@@ -62,7 +62,7 @@ public struct CardQuery: Sendable, Equatable {
     /// `query` is `.agencyOID` or `.certificateSerial`.
     public init(_ query: RegistryQuery) {
         self.query = query
-        card = query == .agencyOID ? RegistryCardStep(role: .agency) : RegistryCardStep(role: .person, isAdministrator: false)
+        card = query == .agencyOID ? RegistryCardStep(role: .agency) : RegistryCardStep(role: .person, holder: .anyone)
     }
 
     /// The proven card's certificate gives the answer.
