@@ -1,7 +1,7 @@
 /// Where a card wizard is, in the terms all share: its own first step, the card, the PIN, the
 /// work under way, and the last page. The window's wizard frame is one piece for every wizard
 /// that goes through a card because of this.
-public enum CardWizardStage: Sendable, Equatable {
+public enum CardWizardStage: Sendable, Equatable, CaseIterable {
     case setup, card, pin, working, finished
 }
 

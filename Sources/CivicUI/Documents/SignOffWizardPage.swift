@@ -59,7 +59,7 @@ final class SignOffWizardPage: CardWizardPage<SignOffWizard, Bool> {
     }
 
     override func close() {
-        onClose?(wizard.step == .done)
+        onClose?(wizard.step == .finished)
     }
 
     override func renderSetup() {

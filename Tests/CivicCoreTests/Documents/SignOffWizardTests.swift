@@ -26,7 +26,7 @@ struct SignOffWizardTests {
         wizard.pinChecked(nil)
         let reason = UserMessage(zh: "您沒有「發文」的權限", en: "No permission")
         wizard.signFailed(reason)
-        #expect(wizard.step == .confirm && wizard.problem == reason)
+        #expect(wizard.step == .setup && wizard.problem == reason)
         wizard.next()
         #expect(wizard.step == .card)
     }
@@ -39,7 +39,7 @@ struct SignOffWizardTests {
         wizard.cardChanged(.absent)
         #expect(wizard.step == .card)
         wizard.back()
-        #expect(wizard.step == .confirm)
+        #expect(wizard.step == .setup)
     }
 
     @Test func dispatchSaysTheNumberTaken() {

@@ -3,16 +3,10 @@
 /// The card signs the exact XML of the letter as it stands (the service does that); this keeps
 /// what the page shows.
 public struct SignOffWizard: Sendable, Equatable {
-    public enum Step: Sendable, Equatable, CaseIterable {
-        case confirm, card, pin, signing, done
-    }
-
     public let letterID: String
     public let signOffStep: SignOffStep
-    public private(set) var step: Step = .confirm
-    public private(set) var access = CardAndPIN(request: .documentSigner)
-    /// Why the last attempt failed, shown on the first page the wizard returns to.
-    public private(set) var failure: UserMessage?
+    /// Where the wizard is: confirm (`.setup`), card, PIN, signing (`.working`), done (`.finished`).
+    public private(set) var steps = CardWizardSteps(request: .documentSigner)
     /// Where the letter stands after the step, on the last page.
     public private(set) var reached: SignOffState?
     /// The 發文字號 taken at 發文, on the last page.
@@ -44,35 +38,28 @@ public struct SignOffWizard: Sendable, Equatable {
     // MARK: Card and PIN
 
     public mutating func cardChanged(_ presence: CardPresence) {
-        if access.cardChanged(presence, onPINStep: step == .pin) { step = .card }
+        steps.cardChanged(presence)
     }
 
     public mutating func updatePINOnItsStep(_ change: (inout PINEntry) -> Void) {
-        if step == .pin { access.updatePIN(change) }
+        steps.updatePINOnItsStep(change)
     }
 
     public mutating func pinAccepted() {
-        guard step == .pin else { return }
-        access.updatePIN { $0.accepted() }
-        failure = nil
-        step = .signing
+        _ = steps.pinAccepted()
     }
 
     // MARK: Signing
 
     public mutating func signed(state: SignOffState, number: String?) {
-        guard step == .signing else { return }
+        guard steps.workFinished() else { return }
         reached = state
         self.number = number
-        step = .done
     }
 
     /// Signing was refused or failed: back to the first page, saying why; the PIN is asked again.
     public mutating func signFailed(_ message: UserMessage) {
-        guard step == .signing else { return }
-        failure = message
-        access.updatePIN { $0 = PINEntry() }
-        step = .confirm
+        _ = steps.workFailed(message)
     }
 
     /// Signing cannot be stopped half-way: the step is recorded whole or not at all.
@@ -91,56 +78,17 @@ public struct SignOffWizard: Sendable, Equatable {
 
     // MARK: Moving between steps
 
-    public var problem: UserMessage? {
-        switch step {
-        case .confirm: failure
-        case .card: access.cardProblem
-        case .pin: pin.error
-        case .signing, .done: nil
-        }
-    }
-
-    public var canGoNext: Bool {
-        switch step {
-        case .confirm: true
-        case .card: access.cardProblem == nil
-        case .pin, .signing, .done: false
-        }
-    }
-
-    public mutating func next() {
-        guard canGoNext else { return }
-        switch step {
-        case .confirm:
-            failure = nil
-            step = .card
-        case .card: step = .pin
-        case .pin, .signing, .done: break
-        }
-    }
-
-    public mutating func back() {
-        guard canGoBack else { return }
-        switch step {
-        case .card: step = .confirm
-        case .pin:
-            access.updatePIN { $0.reset() }
-            step = .card
-        case .confirm, .signing, .done: break
-        }
-    }
+    public var problem: UserMessage? { steps.problem(setup: nil) }
+    public var canGoNext: Bool { steps.canGoNext(setupReady: true) }
+    public mutating func next() { steps.next(setupReady: true) }
+    public mutating func back() { steps.back() }
 }
 
 extension SignOffWizard: CardWizard {
-    public var stage: CardWizardStage {
-        switch step {
-        case .confirm: .setup
-        case .card: .card
-        case .pin: .pin
-        case .signing: .working
-        case .done: .finished
-        }
-    }
+    public var step: CardWizardStage { steps.stage }
+    public var stage: CardWizardStage { steps.stage }
+    public var access: CardAndPIN { steps.access }
+    public var failure: UserMessage? { steps.failure }
 }
 
 extension CardRequest {

@@ -1,22 +1,16 @@
 /// The pack wizard (issue 4 §6): output folder and full or masked IDs → card → PIN → progress
 /// → done, with the reminder of what each file is for.
 public struct RosterPackWizard: Sendable, Equatable {
-    public enum Step: Sendable, Equatable, CaseIterable {
-        case options, card, pin, progress, done
-    }
-
     public let caseId: String
-    public private(set) var step: Step = .options
+    /// Where the wizard is: options (`.setup`), card, PIN, packing (`.working`), done (`.finished`).
+    public private(set) var steps = CardWizardSteps(request: .rosterLead)
     /// Where both files go; `~/Documents/CivicDesk/{caseId}/` unless the user picks another.
     public private(set) var folder: String
     public private(set) var fullIDs = false
     /// Outputs already in the folder, which packing will replace (said before it does).
     public private(set) var existingOutputs: [String] = []
-    public private(set) var access = CardAndPIN(request: .rosterLead)
     public private(set) var progress: PackProgress?
     public private(set) var isCancelling = false
-    /// Why the last attempt failed, shown on the options page the wizard returns to.
-    public private(set) var failure: UserMessage?
     public private(set) var manifest: SubmissionManifest?
 
     /// `documentsFolder` is the user's Documents folder (`~/Documents` or its XDG equivalent).
@@ -32,13 +26,13 @@ public struct RosterPackWizard: Sendable, Equatable {
     // MARK: Options
 
     public mutating func chooseFolder(_ path: String, existingOutputs: [String] = []) {
-        guard step == .options else { return }
+        guard step == .setup else { return }
         folder = path
         self.existingOutputs = existingOutputs
     }
 
     public mutating func setFullIDs(_ full: Bool) {
-        guard step == .options else { return }
+        guard step == .setup else { return }
         fullIDs = full
     }
 
@@ -52,47 +46,38 @@ public struct RosterPackWizard: Sendable, Equatable {
     // MARK: Card and PIN
 
     public mutating func cardChanged(_ presence: CardPresence) {
-        if access.cardChanged(presence, onPINStep: step == .pin) { step = .card }
+        steps.cardChanged(presence)
     }
 
     public mutating func updatePINOnItsStep(_ change: (inout PINEntry) -> Void) {
-        if step == .pin { access.updatePIN(change) }
+        steps.updatePINOnItsStep(change)
     }
 
     public mutating func pinAccepted() {
-        guard step == .pin else { return }
-        access.updatePIN { $0.accepted() }
-        failure = nil
-        step = .progress
-        progress = nil
+        if steps.pinAccepted() { progress = nil }
     }
 
     // MARK: Packing
 
     public mutating func progressed(_ current: PackProgress) {
-        guard step == .progress else { return }
+        guard step == .working else { return }
         progress = current
     }
 
     public mutating func cancel() {
-        guard step == .progress else { return }
+        guard step == .working else { return }
         isCancelling = true
     }
 
     public mutating func packFinished(_ manifest: SubmissionManifest) {
-        guard step == .progress else { return }
+        guard steps.workFinished() else { return }
         isCancelling = false
         self.manifest = manifest
-        step = .done
     }
 
     /// Packing failed or was cancelled: back to the options, saying why; the PIN is asked again.
     public mutating func packFailed(_ message: UserMessage) {
-        guard step == .progress else { return }
-        isCancelling = false
-        failure = message
-        access.updatePIN { $0 = PINEntry() }
-        step = .options
+        if steps.workFailed(message) { isCancelling = false }
     }
 
     /// The done page's reminder, in the petition system's own words.
@@ -102,48 +87,21 @@ public struct RosterPackWizard: Sendable, Equatable {
 
     // MARK: Moving between steps
 
-    public var problem: UserMessage? {
-        switch step {
-        case .options:
-            folder.isEmpty ? UserMessage(zh: "請選擇存放打包檔的資料夾。", en: "Choose the folder for the packed files.") : failure
-        case .card:
-            access.cardProblem
-        case .pin:
-            pin.error
-        case .progress, .done:
-            nil
-        }
+    private var folderProblem: UserMessage? {
+        folder.isEmpty ? UserMessage(zh: "請選擇存放打包檔的資料夾。", en: "Choose the folder for the packed files.") : nil
     }
 
-    public var canGoNext: Bool {
-        switch step {
-        case .options: !folder.isEmpty
-        case .card: access.cardProblem == nil
-        case .pin, .progress, .done: false
-        }
-    }
+    public var problem: UserMessage? { steps.problem(setup: folderProblem) }
+    public var canGoNext: Bool { steps.canGoNext(setupReady: folderProblem == nil) }
+    public mutating func next() { steps.next(setupReady: folderProblem == nil) }
+    public mutating func back() { steps.back() }
+}
 
-    public mutating func next() {
-        guard canGoNext else { return }
-        switch step {
-        case .options:
-            failure = nil
-            step = .card
-        case .card: step = .pin
-        case .pin, .progress, .done: break
-        }
-    }
-
-    public mutating func back() {
-        guard canGoBack else { return }
-        switch step {
-        case .card: step = .options
-        case .pin:
-            access.updatePIN { $0.reset() }
-            step = .card
-        case .options, .progress, .done: break
-        }
-    }
+extension RosterPackWizard: CardWizard {
+    public var step: CardWizardStage { steps.stage }
+    public var stage: CardWizardStage { steps.stage }
+    public var access: CardAndPIN { steps.access }
+    public var failure: UserMessage? { steps.failure }
 }
 
 extension PackProgress {

@@ -1,4 +1,4 @@
-/// The roster's two wizards as card wizards: their own steps mapped to the shared stages.
+/// The roster's import wizard as a card wizard: its own steps mapped to the shared stages.
 extension RosterImportWizard: CardWizard {
     public var stage: CardWizardStage {
         switch step {
@@ -7,18 +7,6 @@ extension RosterImportWizard: CardWizard {
         case .pin: .pin
         case .progress: .working
         case .summary: .finished
-        }
-    }
-}
-
-extension RosterPackWizard: CardWizard {
-    public var stage: CardWizardStage {
-        switch step {
-        case .options: .setup
-        case .card: .card
-        case .pin: .pin
-        case .progress: .working
-        case .done: .finished
         }
     }
 }
