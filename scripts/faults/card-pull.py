@@ -170,19 +170,10 @@ def main():
             card.put_back()
         lab.stop()
         shutil.rmtree(work, ignore_errors=True)
-    if arguments.json:
-        print(json.dumps(figures, ensure_ascii=False))
-    else:
-        for operation in ("import", "pack"):
-            result = figures.get(operation)
-            if result:
-                print(f"card pulled during {operation}: {result['trials']} trials, {result['pulled']} stopped by the pull, "
-                      f"{result['finished first']} finished first, {result['failed']} failed (a wrong message, something "
-                      f"left, or no recovery)")
-                for problem in result["problems"][:5]:
-                    print(f"  {problem}")
-    failed = sum(figures[key]["failed"] for key in ("import", "pack") if key in figures)
-    return 0 if figures and failed == 0 else 1
+    return kill.report(figures, arguments.json, lambda operation, result: (
+        f"card pulled during {operation}: {result['trials']} trials, {result['pulled']} stopped by the pull, "
+        f"{result['finished first']} finished first, {result['failed']} failed (a wrong message, something "
+        f"left, or no recovery)"))
 
 
 if __name__ == "__main__":

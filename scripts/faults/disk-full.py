@@ -170,19 +170,10 @@ def main():
             disk.close()
         lab.stop()
         shutil.rmtree(work, ignore_errors=True)
-    if arguments.json:
-        print(json.dumps(figures, ensure_ascii=False))
-    else:
-        for operation in ("import", "pack"):
-            result = figures.get(operation)
-            if result:
-                print(f"disk full during {operation} (needs {result['needs bytes']} bytes): {result['runs']} runs, "
-                      f"{result['clear']} stopped with 「{MESSAGE}」, nothing left and completed again, "
-                      f"{result['fitted']} fitted, {result['failed']} failed")
-                for problem in result["problems"][:5]:
-                    print(f"  {problem}")
-    failed = sum(figures[key]["failed"] for key in figures)
-    return 0 if figures and failed == 0 else 1
+    return kill.report(figures, arguments.json, lambda operation, result: (
+        f"disk full during {operation} (needs {result['needs bytes']} bytes): {result['runs']} runs, "
+        f"{result['clear']} stopped with 「{MESSAGE}」, nothing left and completed again, "
+        f"{result['fitted']} fitted, {result['failed']} failed"))
 
 
 if __name__ == "__main__":

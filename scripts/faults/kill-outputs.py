@@ -153,19 +153,27 @@ def main():
     finally:
         lab.stop()
         shutil.rmtree(work, ignore_errors=True)
-    if arguments.json:
+    return report(figures, arguments.json, lambda operation, result: (
+        f"kill -9 during {operation}: {result['trials']} trials ({result['killed']} killed mid-way), "
+        f"{result['left']} left hidden/partial files, {result['failed']} did not recover "
+        f"(SoftHSM2's token file damaged by the kill and put back: {result['token restored']})"),
+        failures=lambda result: result["left"] + result["failed"])
+
+
+def report(figures, as_json, line, failures=lambda result: result["failed"]):
+    """Prints a fault run's figures, as JSON or a line per operation with its first problems, and
+    returns the exit status: 0 when there are figures and none of them failed."""
+    if as_json:
         print(json.dumps(figures, ensure_ascii=False))
     else:
         for operation in ("import", "pack"):
-            if operation in figures:
-                result = figures[operation]
-                print(f"kill -9 during {operation}: {result['trials']} trials ({result['killed']} killed mid-way), "
-                      f"{result['left']} left hidden/partial files, {result['failed']} did not recover "
-                      f"(SoftHSM2's token file damaged by the kill and put back: {result['token restored']})")
+            result = figures.get(operation)
+            if result:
+                print(line(operation, result))
                 for problem in result["problems"][:5]:
                     print(f"  {problem}")
-    failed = sum(figures[key]["left"] + figures[key]["failed"] for key in ("import", "pack") if key in figures)
-    return 0 if failed == 0 else 1
+    failed = sum(failures(figures[key]) for key in ("import", "pack") if key in figures)
+    return 0 if figures and failed == 0 else 1
 
 
 def trials(count, rng, seconds, civicdesk_for, arguments_for, expected, recover, tokens, out=None):
