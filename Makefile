@@ -90,8 +90,8 @@ bench-roster: deps
 
 # Damaged batches imported one per process (FAULT_RUNS), then kill -9 during import and pack
 # (FAULT_TRIALS each), the disk filling up (a small tmpfs; needs root), the card pulled from its
-# reader (CARD_PULL_TRIALS each), and the privacy checks; prints deaths by signal, hangs and
-# anything left behind or lost.
+# reader (CARD_PULL_TRIALS each), the token's module failing mid-way (FAULT_TRIALS each), and the
+# privacy checks; prints deaths by signal, hangs and anything left behind or lost.
 FAULT_RUNS ?= 1500
 FAULT_TRIALS ?= 50
 CARD_PULL_TRIALS ?= 10
@@ -100,6 +100,7 @@ faults: build
 	scripts/faults/kill-outputs.py --trials $(FAULT_TRIALS)
 	scripts/faults/disk-full.py
 	scripts/faults/card-pull.py --trials $(CARD_PULL_TRIALS)
+	scripts/faults/card-pull.py --fault module --trials $(FAULT_TRIALS)
 	scripts/faults/privacy.py
 
 # Fuzzes every parser of outside data (Fuzz/Targets/) with libFuzzer and AddressSanitizer for

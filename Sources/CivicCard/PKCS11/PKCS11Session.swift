@@ -113,8 +113,9 @@ final class PKCS11Session: @unchecked Sendable {
             var output = [UInt8](repeating: 0, count: Int(length))
             try PKCS11Status.check(perform(handle, &input, CK_ULONG(input.count), &output, &length), runName)
             return Array(output.prefix(Int(length)))
-        } catch .operationFailed where operation == .decrypt {
-            // Modules report a block that is not for this key in many ways (SoftHSM2: a general error).
+        } catch .operationFailed(_, let code) where operation == .decrypt && !Self.deviceFailures.contains(code) {
+            // Modules report a block that is not for this key in many ways (SoftHSM2: a general
+            // error); a card or module that failed says so, and is not blamed on the file.
             throw .decryptionFailed
         }
     }
@@ -122,4 +123,7 @@ final class PKCS11Session: @unchecked Sendable {
     enum Operation {
         case sign, decrypt
     }
+
+    /// Answers of a card or module that failed, whatever the data.
+    private static let deviceFailures: Set<UInt> = [UInt(CKR_DEVICE_ERROR), UInt(CKR_DEVICE_MEMORY)]
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// Short runs of the full-disk, card-pull and privacy harnesses (`scripts/faults/`, issue 16,
 /// items 3 and 6), each against a card lab of its own; `make faults` runs them longer.
-@Suite("故障與隱私測試：磁碟已滿、取出卡片、權限與個資外洩", .serialized)
+@Suite("故障與隱私測試：磁碟已滿、取出卡片、模組故障、權限與個資外洩", .serialized)
 struct DiskCardPrivacyTests {
     private static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/faults")
@@ -40,6 +40,19 @@ struct DiskCardPrivacyTests {
         for operation in ["import", "pack"] {
             let runs = try #require(result[operation] as? [String: Any])
             #expect(runs["trials"] as? Int == 2)
+            #expect(runs["failed"] as? Int == 0, "\(operation): \(runs["problems"] ?? "")")
+        }
+    }
+
+    /// SoftHSM2 behind `failing-pkcs11.c`: from a random call on, the module answers
+    /// CKR_DEVICE_ERROR, as a card or reader that died mid-operation does.
+    @Test("the token's module failing mid-import or mid-pack: 「卡片無法完成操作」, nothing partial, the case completes with the module whole")
+    func moduleFails() throws {
+        let result = try figures("card-pull.py", ["--fault", "module", "--trials", "3", "--records", "1500",
+                                                  "--seed", "\(Int.random(in: 1...1_000_000))"])
+        for operation in ["import", "pack"] {
+            let runs = try #require(result[operation] as? [String: Any])
+            #expect(runs["trials"] as? Int == 3 && runs["struck"] as? Int == 3)
             #expect(runs["failed"] as? Int == 0, "\(operation): \(runs["problems"] ?? "")")
         }
     }
