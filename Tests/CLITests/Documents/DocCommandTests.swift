@@ -153,6 +153,26 @@ struct DocCommandTests {
         #expect(rows.first?["fromAgency"] as? String == "無")
     }
 
+    @Test("render into folders that do not exist yet: they are made for the owner only (0700) and the PDF written whole")
+    func renderIntoNewFolders() throws {
+        let id = try cli.new()
+        let pdf = cli.folder.file("letters/115/函.pdf")
+        let result = try cli.doc(["render", id, "--out", pdf.path])
+        #expect(result.status == 0, "\(result.error)")
+        let bytes = try Data(contentsOf: pdf)
+        #expect(bytes.starts(with: Data("%PDF-".utf8)) && String(decoding: bytes.suffix(16), as: UTF8.self).contains("%%EOF"))
+        for (path, mode) in [("letters", 0o700), ("letters/115", 0o700), ("letters/115/函.pdf", 0o600)] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: cli.folder.file(path).path)
+            #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o777 } == mode, "\(path)")
+        }
+        // A folder that cannot be made (a file is in its way): refused in Chinese, nothing written.
+        let blocked = pdf.appendingPathComponent("x.pdf")
+        let refused = try cli.doc(["render", id, "--out", blocked.path])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("無法寫入「\(blocked.path)」"), "\(refused.error)")
+        #expect(try Data(contentsOf: pdf) == bytes)
+    }
+
     /// The test PKI's CAs in one file, for `openssl cms -verify -CAfile`.
     func trustBundle() throws -> URL {
         let folder = TestPKI.url("trust")
