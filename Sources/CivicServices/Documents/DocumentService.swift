@@ -182,6 +182,8 @@ public final class DocumentService: Sendable {
         let authority = try office.authority(for: certificate)
         let key = try login.signingKey()
         let time = now()
+        // 發文日期 and the numbering year are Taiwan's, whatever the computer's time zone.
+        let day = time.inTaiwanTime.date
         func check(_ stored: StoredLetter, _ letter: OfficialLetter, purpose: LetterValidator.Purpose) throws {
             if let refusal = SignOffPolicy.refusal(step, state: stored.progress.state, actor: actor, authority: authority) {
                 throw DocumentServiceError.refused(refusal)
@@ -204,7 +206,7 @@ public final class DocumentService: Sendable {
         func dated(_ stored: StoredLetter) -> OfficialLetter {
             var letter = stored.letter
             if let word { letter.numberWord = word }
-            letter.date = time.date
+            letter.date = day
             return letter
         }
         return try store.dispatch(id, key: { stored in
@@ -213,7 +215,7 @@ public final class DocumentService: Sendable {
             if let refusal = SignOffPolicy.refusal(step, state: stored.progress.state, actor: actor, authority: authority) {
                 throw DocumentServiceError.refused(refusal)
             }
-            return NumberSequenceKey(letter: letter, date: time.date)
+            return NumberSequenceKey(letter: letter, date: day)
         }, make: { stored, number in
             var letter = dated(stored)
             letter.number = number
@@ -274,12 +276,12 @@ public final class DocumentService: Sendable {
 
     // MARK: Lists
 
-    /// The rows of `box` for `actor` (the signed-in user's card), overdue marked as of today.
+    /// The rows of `box` for `actor` (the signed-in user's card), overdue marked as of today in Taiwan.
     /// Without an actor in a workspace without an office, the one person's lists: every letter
     /// is 主辦, 待核 holds those sent up and not yet dispatched, 會辦 those asked of anyone.
     public func rows(_ box: DocumentBox, actor: SignOffActor? = nil, authority: SignOffAuthority = .solo) throws -> [DocumentListRow] {
         let summaries = try store.summaries()
-        let today = now().date
+        let today = now().inTaiwanTime.date
         guard let actor else {
             let chosen = summaries.filter { summary in
                 switch box {

@@ -90,7 +90,7 @@ public final class DocumentStore: Sendable {
     public func create(_ record: NewLetterRecord) throws -> String {
         let time = now()
         return try writing { db in
-            let prefix = String(format: "%03d", ROCDate.rocYear(ofGregorian: time.date.year))
+            let prefix = String(format: "%03d", ROCDate.rocYear(ofGregorian: time.inTaiwanTime.date.year))
             let last = try String.fetchOne(db, sql: "SELECT MAX(id) FROM document_letters WHERE id LIKE ? AND length(id) = 10",
                                            arguments: [prefix + "%"])
             let next = (last.flatMap { Int($0.dropFirst(3)) } ?? 0) + 1

@@ -173,6 +173,34 @@ struct DocCommandTests {
         #expect(try Data(contentsOf: pdf) == bytes)
     }
 
+    @Test("收創時間 in the list is Taiwan time whatever TZ the letter was made and listed under (UTC, America/New_York)")
+    func listInTaiwanTime() throws {
+        for zone in ["UTC", "America/New_York"] {
+            let made = try cli.doc(["new", "--template", "xca-application"], setting: ["TZ": zone])
+            #expect(made.status == 0, "\(made.error)")
+        }
+        var lists: [String: [String: String]] = [:]
+        for zone in ["UTC", "America/New_York", "Asia/Taipei"] {
+            let result = try cli.doc(["list", "--json"], setting: ["TZ": zone])
+            #expect(result.status == 0, "\(result.error)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+            lists[zone] = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as? String ?? "", $0["createdAt"] as? String ?? "") })
+        }
+        #expect(lists["UTC"]?.count == 2)
+        #expect(lists["UTC"] == lists["America/New_York"] && lists["UTC"] == lists["Asia/Taipei"], "\(lists)")
+        for (id, shown) in lists["UTC"] ?? [:] {
+            // The stored time (RFC 3339, in the offset it was made in) read on Taiwan's clock, by Foundation.
+            let stored = try #require(try cli.show(id)["createdAt"] as? String)
+            let instant = try #require(ISO8601DateFormatter().date(from: stored.replacingOccurrences(of: #"\.\d+"#, with: "", options: .regularExpression)))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = try #require(TimeZone(identifier: "Asia/Taipei"))
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+            let taiwan = String(format: "%03d/%02d/%02d %02d:%02d:%02d", (parts.year ?? 0) - 1911, parts.month ?? 0, parts.day ?? 0,
+                                parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+            #expect(shown == taiwan, "\(id): \(stored)")
+        }
+    }
+
     /// The test PKI's CAs in one file, for `openssl cms -verify -CAfile`.
     func trustBundle() throws -> URL {
         let folder = TestPKI.url("trust")
