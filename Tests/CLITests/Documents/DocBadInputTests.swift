@@ -80,14 +80,58 @@ struct DocBadInputTests {
         #expect((try cli.show(id)["history"] as? [Any])?.isEmpty == true, "nothing recorded")
     }
 
-    @Test("a number already used: importing a letter that claims one of this office's numbers is refused")
-    func numberAlreadyUsed() throws {
+    /// A letter taken through 發文 under 議秘 and exported with its signature; its id and folder.
+    func dispatchedExport(_ name: String) throws -> (id: String, folder: URL) {
         let id = try cli.new()
         try cli.approve(id)
         #expect(try cli.sign(id, "dispatch", extra: ["--word", "議秘"]).status == 0)
-        let out = cli.folder.file("again")
+        let out = cli.folder.file(name)
         #expect(try cli.doc(["export", id, "--out", out.path]).status == 0)
+        return (id, out)
+    }
+
+    @Test("the same letter imported again (its own export, or one file twice elsewhere): named as already there, exit 0, no copy")
+    func sameLetterAgain() throws {
+        let (id, out) = try dispatchedExport("again")
+        let before = try cli.doc(["list", "--json"]).output
+        let again = try cli.doc(["import", out.path])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output.split(separator: "\n").first.map(String.init) == id, "\(again.output)")
+        #expect(again.output.contains("已在工作區，編號 \(id)，內容相同，未重複匯入"), "\(again.output)")
+        let json = try cli.doc(["import", out.appendingPathComponent("\(id).di").path, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["id"] as? String == id && object["alreadyThere"] as? Bool == true && object["signature"] as? String == "verified")
+        #expect(try cli.doc(["list", "--json"]).output == before, "no copy stored")
+
+        // Another office receiving it twice: the first import stores it, the second names that one.
+        let first = try cli.doc(["import", out.path, "--json"], other: true)
+        let firstObject = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
+        #expect(firstObject["alreadyThere"] as? Bool == false)
+        let second = try cli.doc(["import", out.path], other: true)
+        #expect(second.status == 0, "\(second.error)")
+        #expect(second.output.contains("已在工作區，編號 \(try #require(firstObject["id"] as? String))"), "\(second.output)")
+        let rows = try JSONSerialization.jsonObject(with: Data(try cli.doc(["list", "--json"], other: true).output.utf8)) as? [Any]
+        #expect(rows?.count == 1)
+    }
+
+    @Test("a different letter claiming a number this workspace gave is refused by name and stores nothing")
+    func numberAlreadyUsed() throws {
+        let (id, out) = try dispatchedExport("changed")
+        let before = try cli.doc(["list", "--json"]).output
+        // The same 發文字號 on another text.
+        let di = out.appendingPathComponent("\(id).di")
+        let text = try String(contentsOf: di, encoding: .utf8)
+        try text.replacingOccurrences(of: "請查照", with: "請核示").write(to: di, atomically: true, encoding: .utf8)
+        try expectRefused(["import", out.path], saying: ["發文字號 議秘字第", "已由公文 \(id) 使用，同一字號不能重複"])
+        // The same text, but a signature that is none of the letter's own (another letter's).
+        try text.write(to: di, atomically: true, encoding: .utf8)
+        let (other, otherOut) = try dispatchedExport("other")
+        try FileManager.default.removeItem(at: out.appendingPathComponent("\(id).p7s"))
+        try FileManager.default.copyItem(at: otherOut.appendingPathComponent("\(other).p7s"), to: out.appendingPathComponent("\(id).p7s"))
         try expectRefused(["import", out.path], saying: ["已由公文 \(id) 使用"])
+        let after = try JSONSerialization.jsonObject(with: Data(try cli.doc(["list", "--json"]).output.utf8)) as? [Any]
+        let earlier = try JSONSerialization.jsonObject(with: Data(before.utf8)) as? [Any]
+        #expect(after?.count == (earlier?.count ?? 0) + 1, "only the second dispatched letter was added")
     }
 
     /// The exported DI file of a fresh letter, as text, and its folder.
