@@ -134,6 +134,35 @@ struct DocBadInputTests {
         #expect(after?.count == (earlier?.count ?? 0) + 1, "only the second dispatched letter was added")
     }
 
+    @Test("doc --help and each subcommand's help name their values; usage errors go out in Traditional Chinese")
+    func helpAndUsageErrors() throws {
+        let top = try cli.doc(["--help"])
+        #expect(top.status == 0 && top.output.contains("公文製作") && top.output.contains("--pin-stdin"), "\(top.output)")
+        let helps = [("new", ["以範本建立新公文", "--set <field=value>"]), ("validate", ["檢查公文的 JSON 檔"]), ("show", ["顯示公文"]),
+                     ("render", ["--out <file.pdf>", "--variant <draft|original>", "0700"]), ("export", ["--out <dir>", "0700"]),
+                     ("import", ["alreadyThere", "not stored twice"]),
+                     ("sign", ["--step <submit|review|approve|dispatch>", "--word <字>", "the signer's"]),
+                     ("verify", ["簽章不符時指出是哪一步"]), ("list", ["--box <own|countersign|pending>", "收創時間"])]
+        for (command, words) in helps {
+            let help = try cli.doc([command, "--help"])
+            #expect(help.status == 0)
+            for word in words { #expect(help.output.contains(word), "\(command): \(word)\n\(help.output)") }
+        }
+        let usage = [(["render", "1150000001"], "錯誤：缺少 --out <file.pdf>。"),
+                     (["list", "--bogus"], "錯誤：不認得的選項 --bogus；是要用 --box 嗎？"),
+                     (["show", "1150000001", "extra"], "錯誤：多了一個參數「extra」。"),
+                     (["list", "--box", "mine"], "錯誤：--box 只能是 own（主辦）")]
+        for (arguments, message) in usage {
+            let result = try cli.doc(arguments)
+            #expect(result.status == 2)
+            #expect(result.error.contains(message) && result.error.contains("用法：civicdesk doc"), "\(result.error)")
+            #expect(!result.error.contains("Error:") && !result.error.contains("See '"), "\(result.error)")
+        }
+        // English where the locale asks for it.
+        let english = try cli.doc(["render", "1150000001"], setting: ["LANG": "en_US.UTF-8"])
+        #expect(english.status == 2 && english.error.contains("Error: Missing expected argument '--out <file.pdf>'"), "\(english.error)")
+    }
+
     /// The exported DI file of a fresh letter, as text, and its folder.
     func exportedText() throws -> (text: String, folder: URL) {
         let id = try cli.new("xca-application", ["--set", "urgency=速件"])
