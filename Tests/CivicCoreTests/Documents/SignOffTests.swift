@@ -89,6 +89,9 @@ struct SignOffTests {
             .verified(signer: signer, chainTrusted: false)
         }
         #expect(!untrusted.isIntact)
+        // Nothing signed yet: nothing broken, and the message says there was nothing to check.
+        let unsigned = SignOffVerification(history: [], currentXML: Array("<函>v1</函>".utf8), check: good)
+        #expect(unsigned.isIntact && unsigned.message.zh == "這份公文在本工作區沒有簽核紀錄，沒有簽章可驗證。")
     }
 }
 
