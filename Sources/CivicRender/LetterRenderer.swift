@@ -44,10 +44,12 @@ public struct LetterRenderer: Sendable {
         return (sink.bytes, pages)
     }
 
-    /// Writes the PDF to `url` whole or not at all; returns the number of pages.
+    /// Writes the PDF to `url` whole or not at all, creating its missing folders for their owner
+    /// only (a letter may hold personal data, like every other output); returns the number of pages.
     @discardableResult
     public func writePDF(to url: URL) throws -> Int {
         let (bytes, pages) = pdf()
+        try PrivateFolder.create(url.deletingLastPathComponent())
         let file = try StagedFile(destination: url)
         try file.handle.write(bytes)
         try file.commit()

@@ -1,16 +1,33 @@
 import CivicCore
+import CivicRender
 
 /// The letter the benchmark measures: the seed's sample letter (an office's cover letter to its
 /// council) whose 說明 runs to many pages, every fourth item with two sub-items.
 enum BenchmarkLetter {
-    /// Items of about three printed lines fit eight to an A4 page of the official layout.
-    static let itemsPerPage = 8
-
     static let attachments = [AttachmentFile(fileName: "附件一.pdf"), AttachmentFile(fileName: "附件二.pdf")]
 
-    static func make(pages: Int) -> OfficialLetter {
+    /// The letter with as many 說明 items as fill exactly `pages` A4 pages, the last one full:
+    /// the item count is searched with the renderer's own pagination (how many items fit a page
+    /// depends on the fonts installed), so "a 20-page letter" is 20 pages, not an estimate.
+    static func make(pages: Int) throws -> (letter: OfficialLetter, items: Int) {
+        func pagesOf(_ items: Int) -> Int { LetterRenderer(make(items: items), variant: .draft).pagePNG(0, scale: 0.05).pages }
+        // The most items still on `pages` pages: the fewest that spill onto one more, less one.
+        var high = max(pages, 1) * 4
+        while pagesOf(high) <= pages { high *= 2 }
+        var low = 0
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if pagesOf(middle) > pages { high = middle } else { low = middle }
+        }
+        guard low > 0, pagesOf(low) == pages else {
+            throw BenchmarkError("no count of 說明 items renders exactly \(pages) pages")
+        }
+        return (make(items: low), low)
+    }
+
+    static func make(items count: Int) -> OfficialLetter {
         let line = "依據本會第3屆第5次定期大會決議辦理，請各單位配合於期限內完成相關作業並回報辦理情形，俾利彙整陳報。"
-        let items = (1...max(pages * itemsPerPage, 1)).map { index in
+        let items = (1...max(count, 1)).map { index in
             LetterItem("第\(index)項：" + line, children: index % 4 == 0 ? [LetterItem(line), LetterItem(line)] : [])
         }
         return OfficialLetter(
@@ -27,6 +44,15 @@ enum BenchmarkLetter {
             originals: [Addressee(name: "高雄市議會", agencyCode: "3810000000")],
             copies: [Addressee(name: "本服務處", withAttachments: true)],
             signatures: ["議員 王○○"])
+    }
+}
+
+/// Why a benchmark run stopped: its letter or its results are not what it measures.
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }
 

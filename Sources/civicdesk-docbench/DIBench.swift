@@ -10,7 +10,7 @@ struct DIBench: ParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() throws {
-        let letter = BenchmarkLetter.make(pages: options.pages)
+        let (letter, items) = try BenchmarkLetter.make(pages: options.pages)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("civicdesk-docbench-\(UUID().uuidString)")
         let store = scratch.appendingPathComponent("store")
         try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
@@ -28,10 +28,11 @@ struct DIBench: ParsableCommand {
         var imported = OfficialLetter()
         let importWhole = try medianMilliseconds(rounds: options.rounds) { imported = try DIFolderImport.read(output).letter }
         let read = try medianMilliseconds(rounds: options.rounds) { imported = try DILetterReader.read(bytes).letter }
-        guard imported == letter else { throw ValidationError("the imported letter differs from the exported one") }
+        guard imported == letter else { throw BenchmarkError("the imported letter differs from the exported one") }
 
-        let items = letter.paragraphs.reduce(0) { $0 + $1.numberedItems.count }
-        print("DI file of a \(options.pages)-page letter: \(items) 說明/辦法 items, \(bytes.count / 1024) KB; median of \(options.rounds) rounds")
+        let numbered = letter.paragraphs.reduce(0) { $0 + $1.numberedItems.count }
+        print("DI file of the \(options.pages)-page letter (\(items) 說明 items, \(numbered) numbered items in all): "
+              + "\(bytes.count / 1024) KB; median of \(options.rounds) rounds")
         print(String(format: "  export to a folder (XML + 2 attachments of 100 KB, fsync): %8.2f ms", export))
         print(String(format: "  letter → DI bytes (libxml2 tree, serialised):               %8.2f ms", write))
         print(String(format: "  import from the folder (read, parse, check, attachments):   %8.2f ms", importWhole))

@@ -13,7 +13,7 @@ struct DocBenchCommand: ParsableCommand {
 
 /// The options every stage shares: the letter's length and how many times to repeat.
 struct BenchOptions: ParsableArguments {
-    @Option(help: "Pages of the letter (about \(BenchmarkLetter.itemsPerPage) 說明 items of three lines a page).")
+    @Option(help: "Pages the letter renders to, exactly (its 說明 items are counted to fill them).")
     var pages = 20
 
     @Option(help: "Rounds measured; the median is printed.")

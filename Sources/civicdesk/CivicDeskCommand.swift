@@ -36,7 +36,7 @@ struct CivicDeskCommand: ParsableCommand {
     }
 
     /// No core file of a crash (it would hold what was decrypted); usage errors exit with 2, as the
-    /// other command-line tools of this project promise.
+    /// other command-line tools of this project promise, in the user's language.
     static func main() {
         NoCoreDumps.apply()
         if let files = filesToOpen(Array(CommandLine.arguments.dropFirst())) { openWindow(files: files) }
@@ -46,7 +46,7 @@ struct CivicDeskCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((UsageErrorText.localized(fullMessage(for: error)) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

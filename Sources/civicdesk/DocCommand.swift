@@ -11,7 +11,8 @@ struct DocCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doc", abstract: "公文製作：範本、檢查、列印、交換檔、簽核與驗證 (official letters).",
         discussion: "The workspace is --workspace, else CIVICDESK_WORKSPACE, else ~/.local/share/civicdesk; templates come from "
-            + "CIVICDESK_DATA_DIR/templates. Exit 0 on success, 1 on a refused request, 2 on wrong usage.",
+            + "CIVICDESK_DATA_DIR/templates. PINs are typed at the terminal without echo, or read from standard input with "
+            + "--pin-stdin. Exit 0 on success, 1 on a refused request, 2 on wrong usage.",
         subcommands: [New.self, Validate.self, Show.self, Render.self, Export.self, Import.self, Sign.self, Verify.self, List.self])
 
     struct Options: ParsableArguments {
@@ -45,7 +46,8 @@ struct DocCommand: ParsableCommand {
         @Option(name: .long, help: "The template's name (data/templates/NAME.json), e.g. xca-application.")
         var template: String
 
-        @Option(name: .customLong("set"), help: "FIELD=VALUE, a key of the letter's JSON (subject, contact.clerk, paragraphs[0].items[0].text); repeatable.")
+        @Option(name: .customLong("set"), help: ArgumentHelp("A key of the letter's JSON and its value (subject, contact.clerk, "
+                + "paragraphs[0].items[0].text); repeatable.", valueName: "field=value"))
         var settings: [String] = []
 
         @Flag(name: .long, help: "Print {\"id\", \"state\", \"letter\"} as JSON.")
@@ -125,10 +127,11 @@ struct DocCommand: ParsableCommand {
         @OptionGroup var options: Options
         @OptionGroup var letter: LetterID
 
-        @Option(name: .long, help: "The PDF file to write.")
+        @Option(name: .long, help: ArgumentHelp("The PDF file to write; missing folders are created, for you only (mode 0700).",
+                                                 valueName: "file.pdf"))
         var out: String
 
-        @Option(name: .long, help: "draft (稿) or original (正本).")
+        @Option(name: .long, help: ArgumentHelp("draft (稿) or original (正本).", valueName: "draft|original"))
         var variant: String = LetterVariant.draft.rawValue
 
         func validate() throws {
@@ -153,7 +156,8 @@ struct DocCommand: ParsableCommand {
         @OptionGroup var options: Options
         @OptionGroup var letter: LetterID
 
-        @Option(name: .long, help: "The folder to write into.")
+        @Option(name: .long, help: ArgumentHelp("The folder to write into; created for you only (mode 0700) when missing.",
+                                                 valueName: "dir"))
         var out: String
 
         func run() throws {
@@ -168,14 +172,18 @@ struct DocCommand: ParsableCommand {
     // MARK: import
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "匯入其他系統的公文交換檔（.di 檔或其資料夾），印出編號與另外保留的元素。")
+        static let configuration = CommandConfiguration(
+            abstract: "匯入其他系統的公文交換檔（.di 檔或其資料夾），印出編號與另外保留的元素。",
+            discussion: "The same letter again (same 發文字號 and content, e.g. this workspace's own export) is not stored twice: "
+                + "the letter already there is named and the exit status is 0. Another letter claiming a 發文字號 this "
+                + "workspace gave is refused.")
 
         @OptionGroup var options: Options
 
         @Argument(help: "A .di file, or a folder holding one with its attachments.")
         var path: String
 
-        @Flag(name: .long, help: "Print id, kept (path, line, markup), problems and signature as JSON.")
+        @Flag(name: .long, help: "Print id, alreadyThere, kept (path, line, markup), problems and signature as JSON.")
         var json = false
 
         func run() throws {
@@ -201,10 +209,12 @@ struct DocCommand: ParsableCommand {
         @OptionGroup var letter: LetterID
         @OptionGroup var card: RosterCommand.CardOptions
 
-        @Option(name: .long, help: "submit, review, approve or dispatch.")
+        @Option(name: .long, help: ArgumentHelp("submit (陳核), review (核稿), approve (決行) or dispatch (發文).",
+                                                 valueName: "submit|review|approve|dispatch"))
         var step: String
 
-        @Option(name: .long, help: "At dispatch: the 字 to number the letter under (e.g. 議秘), when not the letter's own.")
+        @Option(name: .long, help: ArgumentHelp("At dispatch: the 字 to number the letter under (e.g. 議秘), when not the letter's own.",
+                                                 valueName: "字"))
         var word: String?
 
         func validate() throws {
@@ -219,7 +229,9 @@ struct DocCommand: ParsableCommand {
             let service = try options.service()
             let trust = try options.trustStore(service)
             let step = SignOffStep(rawValue: self.step) ?? .submit
-            _ = try Terminal.attempt { try service.stored(letter.id) }
+            // A step the letter's state does not allow is refused before the card and its PIN are asked for.
+            let state = try Terminal.attempt { try service.stored(letter.id) }.progress.state
+            guard step.from.contains(state) else { throw Terminal.fail(SignOffError.stepNotAllowed(step, state)) }
             let signer = try card.card()
             let login = try card.login(signer)
             let stored = try Terminal.attempt { try service.sign(letter.id, step: step, card: signer, login: login, trust: trust, word: word) }
@@ -275,7 +287,7 @@ struct DocCommand: ParsableCommand {
 
         @OptionGroup var options: Options
 
-        @Option(name: .long, help: "own, countersign or pending.")
+        @Option(name: .long, help: ArgumentHelp("own (主辦), countersign (會辦) or pending (待核).", valueName: "own|countersign|pending"))
         var box: String = DocumentBox.own.rawValue
 
         @Flag(name: .long, help: "Print a JSON array of rows (id, number, subject, createdAt, fromAgency, deadline, state, overdue).")

@@ -46,7 +46,7 @@ enum DocText {
     static func importObject(_ imported: DocumentService.Import) -> [String: Any] {
         ["id": imported.letter.id,
          "kept": imported.kept.map { ["path": $0.path, "line": $0.line, "markup": $0.markup] },
-         "problems": imported.problems,
+         "problems": imported.problems, "alreadyThere": imported.wasAlreadyThere,
          "signature": imported.signature.map(signatureWord) ?? (imported.signatureFile == nil ? NSNull() : "unchecked")]
     }
 
@@ -60,6 +60,7 @@ enum DocText {
 
     static func imported(_ imported: DocumentService.Import) -> [String] {
         var lines = [imported.letter.id]
+        if let note = imported.alreadyThereMessage { lines.append(Terminal.text(note)) }
         for element in imported.kept {
             lines.append(Terminal.text(UserMessage(zh: "另外保留（CivicDesk 沒有這個欄位）：\(element.path)，第 \(element.line) 行",
                                                    en: "Kept aside (CivicDesk has no field for it): \(element.path), line \(element.line)")))

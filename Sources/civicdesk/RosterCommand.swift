@@ -28,7 +28,7 @@ struct RosterCommand: ParsableCommand {
     }
 
     struct CardOptions: ParsableArguments {
-        @Option(name: .long, help: "The lead person's card as a PKCS#11 URI, e.g. pkcs11:token=lead.")
+        @Option(name: .long, help: "The card as a PKCS#11 URI, e.g. pkcs11:token=lead: the lead person's for a roster, the signer's for a letter.")
         var token: String
 
         @Flag(name: .customLong("pin-stdin"), help: "Read the PIN from the first line of standard input.")

@@ -68,7 +68,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The wall-clock time of `instant` at `offsetMinutes` from UTC, to the microsecond; nil
     /// outside the years 1–9999.
     public init?(_ instant: Date, offsetMinutes: Int) {
-        let micros = Int64((instant.timeIntervalSince1970 * 1_000_000).rounded(.down)) + Int64(offsetMinutes) * 60_000_000
+        self.init(microsecondsSinceEpoch: Int64((instant.timeIntervalSince1970 * 1_000_000).rounded(.down)), offsetMinutes: offsetMinutes)
+    }
+
+    /// The wall-clock time at `offsetMinutes` from UTC of the instant `micros` after 1970-01-01T00:00:00Z.
+    init?(microsecondsSinceEpoch utcMicros: Int64, offsetMinutes: Int) {
+        let micros = utcMicros + Int64(offsetMinutes) * 60_000_000
         let days = Int(micros.floorDivided(by: 86_400_000_000))
         let ofDay = Int(micros - Int64(days) * 86_400_000_000)
         guard let date = CivilDate(daysSinceEpoch: days) else { return nil }
@@ -137,6 +142,22 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     private static func powerOfTen(_ exponent: Int) -> Int {
         (0..<exponent).reduce(1) { value, _ in value * 10 }
+    }
+}
+
+extension Timestamp {
+    /// Taiwan's offset from UTC in minutes (`CivilDate.taiwanTime`, +08:00).
+    public static let taiwanOffsetMinutes = CivilDate.taiwanTime.secondsFromGMT() / 60
+
+    /// `instant` on Taiwan's clock: the times people read (the registry's 收件時間, the letters'
+    /// 收創時間) are Taiwan's, whatever time zone the computer is set to.
+    public init?(taiwanTime instant: Date) {
+        self.init(instant, offsetMinutes: Self.taiwanOffsetMinutes)
+    }
+
+    /// The same instant on Taiwan's clock (exact to the microsecond).
+    public var inTaiwanTime: Timestamp {
+        Timestamp(microsecondsSinceEpoch: microsecondsSinceEpoch, offsetMinutes: Self.taiwanOffsetMinutes) ?? self
     }
 }
 

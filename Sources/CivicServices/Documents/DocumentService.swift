@@ -139,26 +139,69 @@ public final class DocumentService: Sendable {
         public let signatureFile: URL?
         /// Its check over the DI file's bytes; nil without a signature file or trust anchors.
         public let signature: SignatureCheck?
+        /// True when the workspace already held this very letter (`letter`); nothing was stored.
+        public let wasAlreadyThere: Bool
+
+        /// What to tell the user when the letter was already there.
+        public var alreadyThereMessage: UserMessage? {
+            guard wasAlreadyThere else { return nil }
+            let number = letter.letter.number.map { "（發文字號 \($0.text)）" } ?? ""
+            return UserMessage(zh: "這份公文\(number)已在工作區，編號 \(letter.id)，內容相同，未重複匯入。",
+                               en: "This letter\(letter.letter.number.map { " (\($0.text))" } ?? "") is already in the workspace as \(letter.id), "
+                                   + "with the same content; it was not imported again.")
+        }
     }
 
     /// Reads a DI file (or a folder holding one) from another system and stores the letter with
     /// its attachments; its 發文機關 becomes the 來文機關 of the lists. A `.p7s` beside it is
     /// checked against `trust` when there are anchors.
+    ///
+    /// Bringing back a letter the workspace already holds — its own export, or the same file
+    /// imported twice — names the letter there (`wasAlreadyThere`) and stores nothing: it is not
+    /// an error, as the user has what they asked for, and a copy would hold the same 發文字號 twice.
+    /// "The same letter" is one with the same 發文字號 and 發文機關 whose fields (as CivicDesk reads
+    /// the DI file), elements kept aside and attachment bytes are all equal, and, when both the
+    /// file and the stored letter carry signatures, whose `.p7s` is one of the stored letter's
+    /// own. Any other letter claiming a number this workspace gave is refused by name
+    /// (`DocumentNumberError.alreadyUsed`); one differing under another office's number (a
+    /// corrected resend) is stored as a new letter. A letter without a number (a draft) has
+    /// nothing to be recognised by and is always stored anew.
     public func importLetter(_ path: URL, trust: TrustStore?) throws -> Import {
         let read = try DIFolderImport.read(path)
         let letter = read.letter
-        if let number = letter.number, let holder = try store.holder(of: number, agencyCode: letter.sender.code) {
-            throw DocumentNumberError.alreadyUsed(number, byLetter: holder)
-        }
+        let signatureBytes = try read.signatureFile.map { [UInt8](try Data(contentsOf: $0)) }
         var signature: SignatureCheck?
-        if let file = read.signatureFile, let trust {
-            signature = DetachedSignatureVerifier(trustStore: trust).check(signature: [UInt8](try Data(contentsOf: file)), over: read.bytes)
+        if let signatureBytes, let trust {
+            signature = DetachedSignatureVerifier(trustStore: trust).check(signature: signatureBytes, over: read.bytes)
         }
         let kept = String(decoding: try JSONEncoder().encode(read.kept), as: UTF8.self)
         let attachments = zip(letter.attachments.files, read.attachmentFiles).map { (fileName: $0.fileName, source: $1) }
-        let id = try store.create(NewLetterRecord(letter: letter, fromAgency: letter.sender.name, keptJSON: kept, attachments: attachments))
+        let outcome = try store.createImported(NewLetterRecord(letter: letter, fromAgency: letter.sender.name, keptJSON: kept,
+                                                               attachments: attachments)) { stored, storedFiles in
+            Self.isSame(read, signature: signatureBytes, attachments: attachments, as: stored, storedFiles: storedFiles)
+        }
+        let id: String
+        switch outcome {
+        case let .created(created): id = created
+        case let .alreadyThere(existing): id = existing
+        }
         return Import(letter: try stored(id), kept: read.kept, problems: LetterValidator.problems(in: letter).map { $0.line(in: letter) },
-                      signatureFile: read.signatureFile, signature: signature)
+                      signatureFile: read.signatureFile, signature: signature, wasAlreadyThere: outcome == .alreadyThere(id))
+    }
+
+    /// Whether the DI file `read` brings the letter `stored` again (see `importLetter`).
+    private static func isSame(_ read: DIImportResult, signature: [UInt8]?, attachments: [(fileName: String, source: URL)],
+                               as stored: StoredLetter, storedFiles: [StoredAttachment]) -> Bool {
+        guard stored.letter == read.letter,
+              (try? JSONDecoder().decode([DIKeptElement].self, from: Data(stored.keptJSON.utf8))) == read.kept,
+              storedFiles.map(\.fileName) == attachments.map(\.fileName) else { return false }
+        if let signature, !stored.progress.history.isEmpty, !stored.progress.history.contains(where: { $0.signature == signature }) {
+            return false
+        }
+        for (kept, incoming) in zip(storedFiles, attachments) {
+            guard let bytes = try? Data(contentsOf: kept.file), bytes == (try? Data(contentsOf: incoming.source)) else { return false }
+        }
+        return true
     }
 
     // MARK: Sign-off
@@ -182,6 +225,8 @@ public final class DocumentService: Sendable {
         let authority = try office.authority(for: certificate)
         let key = try login.signingKey()
         let time = now()
+        // 發文日期 and the numbering year are Taiwan's, whatever the computer's time zone.
+        let day = time.inTaiwanTime.date
         func check(_ stored: StoredLetter, _ letter: OfficialLetter, purpose: LetterValidator.Purpose) throws {
             if let refusal = SignOffPolicy.refusal(step, state: stored.progress.state, actor: actor, authority: authority) {
                 throw DocumentServiceError.refused(refusal)
@@ -204,7 +249,7 @@ public final class DocumentService: Sendable {
         func dated(_ stored: StoredLetter) -> OfficialLetter {
             var letter = stored.letter
             if let word { letter.numberWord = word }
-            letter.date = time.date
+            letter.date = day
             return letter
         }
         return try store.dispatch(id, key: { stored in
@@ -213,7 +258,7 @@ public final class DocumentService: Sendable {
             if let refusal = SignOffPolicy.refusal(step, state: stored.progress.state, actor: actor, authority: authority) {
                 throw DocumentServiceError.refused(refusal)
             }
-            return NumberSequenceKey(letter: letter, date: time.date)
+            return NumberSequenceKey(letter: letter, date: day)
         }, make: { stored, number in
             var letter = dated(stored)
             letter.number = number
@@ -274,12 +319,12 @@ public final class DocumentService: Sendable {
 
     // MARK: Lists
 
-    /// The rows of `box` for `actor` (the signed-in user's card), overdue marked as of today.
+    /// The rows of `box` for `actor` (the signed-in user's card), overdue marked as of today in Taiwan.
     /// Without an actor in a workspace without an office, the one person's lists: every letter
     /// is 主辦, 待核 holds those sent up and not yet dispatched, 會辦 those asked of anyone.
     public func rows(_ box: DocumentBox, actor: SignOffActor? = nil, authority: SignOffAuthority = .solo) throws -> [DocumentListRow] {
         let summaries = try store.summaries()
-        let today = now().date
+        let today = now().inTaiwanTime.date
         guard let actor else {
             let chosen = summaries.filter { summary in
                 switch box {

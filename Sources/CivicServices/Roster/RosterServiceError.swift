@@ -17,7 +17,7 @@ public enum RosterServiceError: UserFacingError, Sendable, Equatable {
     public var message: UserMessage {
         switch self {
         case .noTrustAnchors(let folder):
-            UserMessage(zh: "尚未設定信任的憑證管理中心，無法判斷連署人的憑證。請將憑證管理中心的根憑證與中繼憑證（PEM 檔）放進「\(folder)」，或以 --trust 或環境變數 CIVICDESK_TRUST_DIR 指定資料夾。",
+            UserMessage(zh: "尚未設定信任的憑證管理中心，無法判斷簽章者的憑證。請將憑證管理中心的根憑證與中繼憑證（PEM 檔）放進「\(folder)」，或以 --trust 或環境變數 CIVICDESK_TRUST_DIR 指定資料夾。",
                         en: "No trusted certification authority is set up, so the signers' certificates cannot be judged. Put the authorities' root and intermediate certificates (PEM files) in “\(folder)”, or name their folder with --trust or CIVICDESK_TRUST_DIR.")
         case .cardRemoved(.importing):
             UserMessage(zh: "匯入時卡片已從讀卡機取出：這個批次已全部復原，沒有匯入任何資料。請插回卡片後重新匯入。",

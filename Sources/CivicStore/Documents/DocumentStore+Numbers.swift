@@ -66,9 +66,12 @@ extension DocumentStore: DocumentNumberAllocating {
     /// The letter holding `number` in `agencyCode`'s sequences, if any: an import claiming a number
     /// already given here is refused by name.
     public func holder(of number: DocumentNumber, agencyCode: String) throws -> String? {
-        try reading { db in
-            try String.fetchOne(db, sql: "SELECT letter_id FROM document_numbers WHERE agency_code = ? AND word = ? AND year = ? AND serial = ? AND use != ?",
-                                arguments: [agencyCode, number.word, number.year, number.serial, NumberUse.voided.rawValue])
-        }
+        try reading { db in try Self.holder(of: number, agencyCode: agencyCode, db) }
+    }
+
+    /// `holder(of:agencyCode:)` inside a transaction already open.
+    static func holder(of number: DocumentNumber, agencyCode: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT letter_id FROM document_numbers WHERE agency_code = ? AND word = ? AND year = ? AND serial = ? AND use != ?",
+                            arguments: [agencyCode, number.word, number.year, number.serial, NumberUse.voided.rawValue])
     }
 }

@@ -89,22 +89,25 @@ public final class DocumentStore: Sendable {
     /// 中華民國 year and a running number (`1150000001`) like seed 003's 公文文號.
     public func create(_ record: NewLetterRecord) throws -> String {
         let time = now()
-        return try writing { db in
-            let prefix = String(format: "%03d", ROCDate.rocYear(ofGregorian: time.date.year))
-            let last = try String.fetchOne(db, sql: "SELECT MAX(id) FROM document_letters WHERE id LIKE ? AND length(id) = 10",
-                                           arguments: [prefix + "%"])
-            let next = (last.flatMap { Int($0.dropFirst(3)) } ?? 0) + 1
-            let id = prefix + String(format: "%07d", next)
-            try db.execute(sql: """
-                INSERT INTO document_letters (id, letter_json, state, created_at, created_micros, updated_at, drafter_serial,
-                                              from_agency, deadline, kept_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, LetterJSON.encodeString(record.letter), SignOffState.drafted.rawValue, time.rfc3339,
-                                 time.microsecondsSinceEpoch, time.rfc3339, record.drafterSerial, record.fromAgency,
-                                 record.deadline?.iso, record.keptJSON])
-            try storeAttachments(record.attachments, of: id, db)
-            return id
-        }
+        return try writing { db in try insert(record, at: time, db) }
+    }
+
+    /// `create` inside a transaction already open.
+    func insert(_ record: NewLetterRecord, at time: Timestamp, _ db: Database) throws -> String {
+        let prefix = String(format: "%03d", ROCDate.rocYear(ofGregorian: time.inTaiwanTime.date.year))
+        let last = try String.fetchOne(db, sql: "SELECT MAX(id) FROM document_letters WHERE id LIKE ? AND length(id) = 10",
+                                       arguments: [prefix + "%"])
+        let next = (last.flatMap { Int($0.dropFirst(3)) } ?? 0) + 1
+        let id = prefix + String(format: "%07d", next)
+        try db.execute(sql: """
+            INSERT INTO document_letters (id, letter_json, state, created_at, created_micros, updated_at, drafter_serial,
+                                          from_agency, deadline, kept_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, LetterJSON.encodeString(record.letter), SignOffState.drafted.rawValue, time.rfc3339,
+                             time.microsecondsSinceEpoch, time.rfc3339, record.drafterSerial, record.fromAgency,
+                             record.deadline?.iso, record.keptJSON])
+        try storeAttachments(record.attachments, of: id, db)
+        return id
     }
 
     private func storeAttachments(_ attachments: [(fileName: String, source: URL)], of id: String, _ db: Database) throws {
@@ -143,13 +146,16 @@ public final class DocumentStore: Sendable {
 
     /// The attachments stored for `id`, in the letter's order.
     public func attachments(_ id: String) throws -> [StoredAttachment] {
+        try reading { db in try attachments(id, db) }
+    }
+
+    /// `attachments(_:)` inside a transaction already open.
+    func attachments(_ id: String, _ db: Database) throws -> [StoredAttachment] {
         let folder = attachmentFolder(id)
-        return try reading { db in
-            try Row.fetchAll(db, sql: "SELECT file_name, stored_name, byte_count FROM document_attachments WHERE letter_id = ? ORDER BY position",
-                             arguments: [id]).map {
-                StoredAttachment(fileName: $0["file_name"], file: folder.appendingPathComponent($0["stored_name"] as String),
-                                 byteCount: $0["byte_count"])
-            }
+        return try Row.fetchAll(db, sql: "SELECT file_name, stored_name, byte_count FROM document_attachments WHERE letter_id = ? ORDER BY position",
+                                arguments: [id]).map {
+            StoredAttachment(fileName: $0["file_name"], file: folder.appendingPathComponent($0["stored_name"] as String),
+                             byteCount: $0["byte_count"])
         }
     }
 

@@ -79,7 +79,7 @@ public final class RegistryStore: Sendable {
             let last = try Row.fetchOne(db, sql: "SELECT * FROM audit_log ORDER BY sequence DESC LIMIT 1")
             let previous = last.map(Self.signedEntry)
             let entry = AuditEntry(sequence: (previous?.entry.sequence ?? 0) + 1,
-                                   time: Timestamp(signer.time, offsetMinutes: 480)?.rfc3339 ?? Self.text(signer.time),
+                                   time: Timestamp(taiwanTime: signer.time)?.rfc3339 ?? Self.text(signer.time),
                                    action: change.action, actors: signer.actors, data: change.dataJSON,
                                    previousSHA256: previous.map { AuditChain.digest(of: $0, using: signer.makeDigest()) } ?? AuditChain.genesis)
             let signature = try signer.sign(entry.canonicalBytes)

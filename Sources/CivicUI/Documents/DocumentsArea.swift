@@ -167,8 +167,12 @@ final class DocumentsArea: Area {
             switch result {
             case .success(let imported):
                 let kept = imported.kept.count
-                self.root.showToast(kept == 0 ? tr("已匯入公文。")
-                                              : String(format: tr("已匯入公文；另保留 %d 個 CivicDesk 沒有欄位的元素。"), kept))
+                if let note = imported.alreadyThereMessage {
+                    self.root.showToast(tr(note))
+                } else {
+                    self.root.showToast(kept == 0 ? tr("已匯入公文。")
+                                                  : String(format: tr("已匯入公文；另保留 %d 個 CivicDesk 沒有欄位的元素。"), kept))
+                }
                 self.openLetter(imported.letter.id)
             case .failure(let error):
                 self.tell(heading: tr("無法匯入公文交換檔"), UserMessage(describing: error))

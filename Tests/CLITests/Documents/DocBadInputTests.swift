@@ -80,14 +80,87 @@ struct DocBadInputTests {
         #expect((try cli.show(id)["history"] as? [Any])?.isEmpty == true, "nothing recorded")
     }
 
-    @Test("a number already used: importing a letter that claims one of this office's numbers is refused")
-    func numberAlreadyUsed() throws {
+    /// A letter taken through 發文 under 議秘 and exported with its signature; its id and folder.
+    func dispatchedExport(_ name: String) throws -> (id: String, folder: URL) {
         let id = try cli.new()
         try cli.approve(id)
         #expect(try cli.sign(id, "dispatch", extra: ["--word", "議秘"]).status == 0)
-        let out = cli.folder.file("again")
+        let out = cli.folder.file(name)
         #expect(try cli.doc(["export", id, "--out", out.path]).status == 0)
+        return (id, out)
+    }
+
+    @Test("the same letter imported again (its own export, or one file twice elsewhere): named as already there, exit 0, no copy")
+    func sameLetterAgain() throws {
+        let (id, out) = try dispatchedExport("again")
+        let before = try cli.doc(["list", "--json"]).output
+        let again = try cli.doc(["import", out.path])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output.split(separator: "\n").first.map(String.init) == id, "\(again.output)")
+        #expect(again.output.contains("已在工作區，編號 \(id)，內容相同，未重複匯入"), "\(again.output)")
+        let json = try cli.doc(["import", out.appendingPathComponent("\(id).di").path, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["id"] as? String == id && object["alreadyThere"] as? Bool == true && object["signature"] as? String == "verified")
+        #expect(try cli.doc(["list", "--json"]).output == before, "no copy stored")
+
+        // Another office receiving it twice: the first import stores it, the second names that one.
+        let first = try cli.doc(["import", out.path, "--json"], other: true)
+        let firstObject = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
+        #expect(firstObject["alreadyThere"] as? Bool == false)
+        let second = try cli.doc(["import", out.path], other: true)
+        #expect(second.status == 0, "\(second.error)")
+        #expect(second.output.contains("已在工作區，編號 \(try #require(firstObject["id"] as? String))"), "\(second.output)")
+        let rows = try JSONSerialization.jsonObject(with: Data(try cli.doc(["list", "--json"], other: true).output.utf8)) as? [Any]
+        #expect(rows?.count == 1)
+    }
+
+    @Test("a different letter claiming a number this workspace gave is refused by name and stores nothing")
+    func numberAlreadyUsed() throws {
+        let (id, out) = try dispatchedExport("changed")
+        let before = try cli.doc(["list", "--json"]).output
+        // The same 發文字號 on another text.
+        let di = out.appendingPathComponent("\(id).di")
+        let text = try String(contentsOf: di, encoding: .utf8)
+        try text.replacingOccurrences(of: "請查照", with: "請核示").write(to: di, atomically: true, encoding: .utf8)
+        try expectRefused(["import", out.path], saying: ["發文字號 議秘字第", "已由公文 \(id) 使用，同一字號不能重複"])
+        // The same text, but a signature that is none of the letter's own (another letter's).
+        try text.write(to: di, atomically: true, encoding: .utf8)
+        let (other, otherOut) = try dispatchedExport("other")
+        try FileManager.default.removeItem(at: out.appendingPathComponent("\(id).p7s"))
+        try FileManager.default.copyItem(at: otherOut.appendingPathComponent("\(other).p7s"), to: out.appendingPathComponent("\(id).p7s"))
         try expectRefused(["import", out.path], saying: ["已由公文 \(id) 使用"])
+        let after = try JSONSerialization.jsonObject(with: Data(try cli.doc(["list", "--json"]).output.utf8)) as? [Any]
+        let earlier = try JSONSerialization.jsonObject(with: Data(before.utf8)) as? [Any]
+        #expect(after?.count == (earlier?.count ?? 0) + 1, "only the second dispatched letter was added")
+    }
+
+    @Test("doc --help and each subcommand's help name their values; usage errors go out in Traditional Chinese")
+    func helpAndUsageErrors() throws {
+        let top = try cli.doc(["--help"])
+        #expect(top.status == 0 && top.output.contains("公文製作") && top.output.contains("--pin-stdin"), "\(top.output)")
+        let helps = [("new", ["以範本建立新公文", "--set <field=value>"]), ("validate", ["檢查公文的 JSON 檔"]), ("show", ["顯示公文"]),
+                     ("render", ["--out <file.pdf>", "--variant <draft|original>", "0700"]), ("export", ["--out <dir>", "0700"]),
+                     ("import", ["alreadyThere", "not stored twice"]),
+                     ("sign", ["--step <submit|review|approve|dispatch>", "--word <字>", "the signer's"]),
+                     ("verify", ["簽章不符時指出是哪一步"]), ("list", ["--box <own|countersign|pending>", "收創時間"])]
+        for (command, words) in helps {
+            let help = try cli.doc([command, "--help"])
+            #expect(help.status == 0)
+            for word in words { #expect(help.output.contains(word), "\(command): \(word)\n\(help.output)") }
+        }
+        let usage = [(["render", "1150000001"], "錯誤：缺少 --out <file.pdf>。"),
+                     (["list", "--bogus"], "錯誤：不認得的選項 --bogus；是要用 --box 嗎？"),
+                     (["show", "1150000001", "extra"], "錯誤：多了一個參數「extra」。"),
+                     (["list", "--box", "mine"], "錯誤：--box 只能是 own（主辦）")]
+        for (arguments, message) in usage {
+            let result = try cli.doc(arguments)
+            #expect(result.status == 2)
+            #expect(result.error.contains(message) && result.error.contains("用法：civicdesk doc"), "\(result.error)")
+            #expect(!result.error.contains("Error:") && !result.error.contains("See '"), "\(result.error)")
+        }
+        // English where the locale asks for it.
+        let english = try cli.doc(["render", "1150000001"], setting: ["LANG": "en_US.UTF-8"])
+        #expect(english.status == 2 && english.error.contains("Error: Missing expected argument '--out <file.pdf>'"), "\(english.error)")
     }
 
     /// The exported DI file of a fresh letter, as text, and its folder.

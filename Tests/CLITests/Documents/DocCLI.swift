@@ -32,11 +32,11 @@ final class DocCLI: Sendable {
     }
 
     /// `civicdesk doc ARGUMENTS --workspace W --trust PKI/trust`; `other` uses a second workspace
-    /// (another office receiving the letter).
-    func doc(_ arguments: [String], input: String? = nil, other: Bool = false) throws -> Run {
+    /// (another office receiving the letter); `setting` adds to the environment (TZ, LANG).
+    func doc(_ arguments: [String], input: String? = nil, other: Bool = false, setting: [String: String] = [:]) throws -> Run {
         let folder = other ? folder.file("other-workspace") : workspace
         return try BuiltProduct.run("civicdesk", ["doc"] + arguments + ["--workspace", folder.path, "--trust", TestPKI.url("trust").path],
-                             standardInput: input.map { Data($0.utf8) }, environment: environment)
+                             standardInput: input.map { Data($0.utf8) }, environment: environment.merging(setting) { $1 })
     }
 
     /// A new letter from `template`; its id.

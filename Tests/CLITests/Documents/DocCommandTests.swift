@@ -153,6 +153,54 @@ struct DocCommandTests {
         #expect(rows.first?["fromAgency"] as? String == "無")
     }
 
+    @Test("render into folders that do not exist yet: they are made for the owner only (0700) and the PDF written whole")
+    func renderIntoNewFolders() throws {
+        let id = try cli.new()
+        let pdf = cli.folder.file("letters/115/函.pdf")
+        let result = try cli.doc(["render", id, "--out", pdf.path])
+        #expect(result.status == 0, "\(result.error)")
+        let bytes = try Data(contentsOf: pdf)
+        #expect(bytes.starts(with: Data("%PDF-".utf8)) && String(decoding: bytes.suffix(16), as: UTF8.self).contains("%%EOF"))
+        for (path, mode) in [("letters", 0o700), ("letters/115", 0o700), ("letters/115/函.pdf", 0o600)] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: cli.folder.file(path).path)
+            #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o777 } == mode, "\(path)")
+        }
+        // A folder that cannot be made (a file is in its way): refused in Chinese, nothing written.
+        let blocked = pdf.appendingPathComponent("x.pdf")
+        let refused = try cli.doc(["render", id, "--out", blocked.path])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("無法寫入「\(blocked.path)」"), "\(refused.error)")
+        #expect(try Data(contentsOf: pdf) == bytes)
+    }
+
+    @Test("收創時間 in the list is Taiwan time whatever TZ the letter was made and listed under (UTC, America/New_York)")
+    func listInTaiwanTime() throws {
+        for zone in ["UTC", "America/New_York"] {
+            let made = try cli.doc(["new", "--template", "xca-application"], setting: ["TZ": zone])
+            #expect(made.status == 0, "\(made.error)")
+        }
+        var lists: [String: [String: String]] = [:]
+        for zone in ["UTC", "America/New_York", "Asia/Taipei"] {
+            let result = try cli.doc(["list", "--json"], setting: ["TZ": zone])
+            #expect(result.status == 0, "\(result.error)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+            lists[zone] = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as? String ?? "", $0["createdAt"] as? String ?? "") })
+        }
+        #expect(lists["UTC"]?.count == 2)
+        #expect(lists["UTC"] == lists["America/New_York"] && lists["UTC"] == lists["Asia/Taipei"], "\(lists)")
+        for (id, shown) in lists["UTC"] ?? [:] {
+            // The stored time (RFC 3339, in the offset it was made in) read on Taiwan's clock, by Foundation.
+            let stored = try #require(try cli.show(id)["createdAt"] as? String)
+            let instant = try #require(ISO8601DateFormatter().date(from: stored.replacingOccurrences(of: #"\.\d+"#, with: "", options: .regularExpression)))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = try #require(TimeZone(identifier: "Asia/Taipei"))
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+            let taiwan = String(format: "%03d/%02d/%02d %02d:%02d:%02d", (parts.year ?? 0) - 1911, parts.month ?? 0, parts.day ?? 0,
+                                parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+            #expect(shown == taiwan, "\(id): \(stored)")
+        }
+    }
+
     /// The test PKI's CAs in one file, for `openssl cms -verify -CAfile`.
     func trustBundle() throws -> URL {
         let folder = TestPKI.url("trust")

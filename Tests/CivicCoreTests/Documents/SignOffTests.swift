@@ -89,6 +89,9 @@ struct SignOffTests {
             .verified(signer: signer, chainTrusted: false)
         }
         #expect(!untrusted.isIntact)
+        // Nothing signed yet: nothing broken, and the message says there was nothing to check.
+        let unsigned = SignOffVerification(history: [], currentXML: Array("<函>v1</函>".utf8), check: good)
+        #expect(unsigned.isIntact && unsigned.message.zh == "這份公文在本工作區沒有簽核紀錄，沒有簽章可驗證。")
     }
 }
 
@@ -113,6 +116,21 @@ struct DocumentListTests {
                                                    deadline: nil, state: .approved, countersignerSerials: []), today: today)
         #expect(numbered.number == "議秘字第1150000003號" && numbered.fromAgency == "高雄市議會" && numbered.deadline == "" && !numbered.isOverdue)
         #expect(DocumentListRow.columns == ["公文文號", "主旨", "收創時間", "來文機關", "限辦日期", "狀態"])
+    }
+
+    @Test("收創時間 is on Taiwan's clock however the letter's time was written, agreeing with the registry's 收件時間")
+    func createdAtInTaiwanTime() throws {
+        // One instant (2016-04-22T06:36:34Z), written in UTC, New York's and Taiwan's offsets.
+        for written in ["2016-04-22T06:36:34Z", "2016-04-22T02:36:34-04:00", "2016-04-22T14:36:34+08:00", "2016-04-22T06:36:34.999999Z"] {
+            let row = DocumentListRow(summary("1", state: .drafted, created: written), today: today)
+            #expect(row.createdAt == "105/04/22 14:36:34", "\(written)")
+        }
+        let record = RegistrationRecord(agencyCode: try AgencyCode("10001"), agencyName: "數位發展部資訊處",
+                                        time: Date(timeIntervalSince1970: 1_461_306_994), item: .firstRegistration)
+        #expect(RegistrationRecordsQuery.receivedTime(record) == "105年04月22日14點36分34秒")
+        // Just before Taiwan's midnight in UTC is already the next day there.
+        let late = DocumentListRow(summary("1", state: .drafted, created: "2026-12-31T16:00:00Z"), today: today)
+        #expect(late.createdAt == "116/01/01 00:00:00")
     }
 
     @Test func boxesByRoleAndPermission() {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The project's JSON form of a letter: templates in `data/templates/`, `civicdesk doc validate
-/// FILE.json`, `doc show --json`. Keys are the model's property names (documented in
-/// docs-documents.md), written sorted so the same letter always gives the same bytes; a missing
+/// FILE.json`, `doc show --json`. Keys are the model's property names (documented in the
+/// README, "The JSON form of a letter"), written sorted so the same letter always gives the same bytes; a missing
 /// key takes its empty value, an unknown key is refused (a typo in
 /// a template must not vanish silently), and dates are 中華民國 dates as the DI file writes them.
 public enum LetterJSON {
@@ -78,8 +78,8 @@ public enum LetterJSONError: UserFacingError, Equatable {
             UserMessage(zh: "檔案格式「\(format)」不是本程式的公文格式 \(LetterJSON.format)。",
                         en: "The file's format \"\(format)\" is not this program's letter format \(LetterJSON.format).")
         case let .unknownKey(key):
-            UserMessage(zh: "不認得的欄位「\(key)」：請檢查拼字（公文的欄位見 docs-documents.md）。",
-                        en: "Unknown key \"\(key)\": check its spelling (the letter's keys are in docs-documents.md).")
+            UserMessage(zh: "不認得的欄位「\(key)」：請檢查拼字；公文的欄位就是範本 JSON 檔（data/templates/）裡的鍵。",
+                        en: "Unknown key \"\(key)\": check its spelling; the letter's keys are those of the template JSON files (data/templates/).")
         case let .wrongType(key):
             UserMessage(zh: "欄位「\(key)」的值類型不對。", en: "The value of \"\(key)\" has the wrong type.")
         case let .badDate(key, text):

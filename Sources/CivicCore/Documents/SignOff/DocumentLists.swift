@@ -60,7 +60,8 @@ public struct DocumentListRow: Sendable, Hashable {
     /// 公文文號: the 發文字號 once taken, else the workspace id.
     public let number: String
     public let subject: String
-    /// `115/04/29 14:58:11`.
+    /// `115/04/29 14:58:11`, on Taiwan's clock like the registry's 收件時間, whatever the
+    /// computer's time zone (or the one the letter was made in).
     public let createdAt: String
     /// `無` when the letter was drafted here.
     public let fromAgency: String
@@ -73,7 +74,8 @@ public struct DocumentListRow: Sendable, Hashable {
         id = summary.id
         number = summary.number?.text ?? summary.id
         subject = summary.subject
-        createdAt = (ROCDate.short(summary.createdAt.date) ?? summary.createdAt.date.iso) + " " + summary.createdAt.clock
+        let created = summary.createdAt.inTaiwanTime
+        createdAt = (ROCDate.short(created.date) ?? created.date.iso) + " " + created.clock
         fromAgency = summary.fromAgency.isEmpty ? "無" : summary.fromAgency
         deadline = summary.deadline.flatMap(ROCDate.short) ?? ""
         state = summary.state.label

@@ -105,6 +105,11 @@ public struct SignOffVerification: Sendable, Equatable {
 
     public var message: UserMessage {
         guard let broken = brokenStep else {
+            guard !steps.isEmpty else {
+                // Nothing is broken, but nothing was signed here either (a draft, or a letter imported from elsewhere).
+                return UserMessage(zh: "這份公文在本工作區沒有簽核紀錄，沒有簽章可驗證。",
+                                   en: "This letter has no sign-off in this workspace; there is no signature to verify.")
+            }
             return UserMessage(zh: "全部 \(steps.count) 個簽核步驟的簽章都正確。", en: "All \(steps.count) sign-off signatures verify.")
         }
         let step = broken.step.label

@@ -40,7 +40,7 @@ public struct RegistrationRecordsQuery: Sendable, Equatable {
 
     /// 收件時間 as the seed writes it: 105年04月22日14點36分34秒 (Taiwan time).
     public static func receivedTime(_ record: RegistrationRecord) -> String {
-        guard let time = Timestamp(record.time, offsetMinutes: 480) else { return "" }
+        guard let time = Timestamp(taiwanTime: record.time) else { return "" }
         let year = ROCDate.rocYear(ofGregorian: time.date.year)
         func two(_ value: Int) -> String { CivilDate.pad(value, 2) }
         return "\(year)年\(two(time.date.month))月\(two(time.date.day))日\(two(time.hour))點\(two(time.minute))分\(two(time.second))秒"
