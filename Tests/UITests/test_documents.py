@@ -132,7 +132,7 @@ def test(app):
           "no condition is asked of an ordinary letter")
     choose(app, "密等", 1)
     wait_for(lambda: chosen(app, "密等") == "密", 10, "密等 to read 密")
-    app.label("解密條件或保密期限：機密公文須寫明解密條件或保密期限（例：本件於公布時解密）。", timeout=10)
+    reveal(app, app.label("解密條件或保密期限：機密公文須寫明解密條件或保密期限（例：本件於公布時解密）。", timeout=10))
     app.screenshot("fields-classified", settle=1)
     app.type_text("解密條件或保密期限（例：本件於公布時解密）", CONDITION)
     wait_for(lambda: not app.find_all("label", "解密條件或保密期限：", contains=True), 10, "the condition's message to go")
