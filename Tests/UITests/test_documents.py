@@ -1,10 +1,11 @@
 """The 公文製作 area: a letter from the XCA application template through the new-letter wizard —
 fields typed with their inline messages, 速別 and 密等 chosen (a classified letter's missing
-condition shown inline), 說明 items added, moved and indented with the markers read back
+condition shown inline), two files attached through the desktop's file dialog and one removed,
+說明 items added, moved and indented with the markers read back
 (numbering follows), 辦法 items added in the second editor, the live preview's page count —
 previewed and saved, then 陳核, 核稿, 決行 and 發文 on the lead person's card (PIN 123456) through
 the shared card/PIN flow, the 發文字號 the window shows checked against `civicdesk doc show
---json` of the same workspace."""
+--json` of the same workspace, and the attached file found in `civicdesk doc export`'s folder."""
 
 import json
 import os
@@ -15,7 +16,7 @@ import time
 
 import pyatspi
 
-from civicui import BUILD_DIR, check, main, text_of, wait_for
+from civicui import BUILD_DIR, check, descendants, is_showing, main, text_of, wait_for
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
 PIN = "123456"
@@ -25,7 +26,8 @@ SECOND = "擬申請附卡〇張，案件流水號為〇〇〇〇〇號、〇〇�
 ADDED = "檢附組織及團體憑證申請書1份。"
 ACTION = ["請於5月7日前完成初審。", "初審後請逕送內政部憑證管理中心。"]
 CONDITION = "本件於公布時解密"
-DOWN, RETURN = 0xff54, 0xff0d
+DOWN, RETURN, SLASH = 0xff54, 0xff0d, 0x2f
+FILES = {"申請書.pdf": b"%PDF-1.4 application form", "清冊.ods": b"PK roster"}
 
 
 def doc(workspace, *args):
@@ -74,6 +76,21 @@ def choose(app, name, steps_down):
     for key in [DOWN] * steps_down + [RETURN]:
         pyatspi.Registry.generateKeyboardEvent(key, None, pyatspi.KEY_SYM)
         time.sleep(0.2)
+
+
+def attach(app, path):
+    """加入附件檔…, then in the desktop's file dialog the file's path typed (as after pressing /) and 開啟."""
+    app.click_button("加入附件檔…")
+    dialog = app.find("filler", "選擇附件檔", timeout=15)
+    time.sleep(0.5)
+    pyatspi.Registry.generateMouseEvent(300, 200, "abs")
+    pyatspi.Registry.generateKeyboardEvent(SLASH, None, pyatspi.KEY_SYM)
+    location = wait_for(lambda: [node for node in descendants(dialog) if node.getRoleName() == "text" and is_showing(node)],
+                        10, "the file dialog's location field")[0]
+    app.type_into(location, path)
+    time.sleep(0.3)
+    app.click([node for node in descendants(dialog) if node.getRoleName() == "push button" and node.name.startswith("開啟")][0])
+    app.find("list item", os.path.basename(path), timeout=10)
 
 
 def chosen(app, name):
@@ -137,6 +154,16 @@ def test(app):
     app.type_text("解密條件或保密期限（例：本件於公布時解密）", CONDITION)
     wait_for(lambda: not app.find_all("label", "解密條件或保密期限：", contains=True), 10, "the condition's message to go")
 
+    # 附件: two files chosen in the file dialog, listed; one removed again.
+    downloads = app.env["CIVICDESK_DOWNLOADS_DIR"]
+    for name in FILES:
+        attach(app, os.path.join(downloads, name))
+    reveal(app, app.find("list item", "清冊.ods"))
+    app.screenshot("fields-attachments", settle=1)
+    app.click_button("移除附件檔 清冊.ods")
+    app.wait_gone("list item", "清冊.ods")
+    app.find("list item", "申請書.pdf")
+
     # The 說明 editor: add after 二、, move it up, indent it under 一、; the markers follow.
     check(items(app) == ["一、" + FIRST, "二、" + SECOND], f"the template's 說明 items, not {items(app)}")
     select_item(app, "二、", SECOND)
@@ -179,6 +206,13 @@ def test(app):
     check(shown["letter"]["urgency"] == "速件", f"the chosen 速別 was saved: {shown['letter']['urgency']}")
     check(shown["letter"]["classification"] == {"level": "密", "condition": CONDITION},
           f"the 密等 and its condition were saved: {shown['letter']['classification']}")
+    check([file["fileName"] for file in shown["letter"]["attachments"]["files"]] == ["申請書.pdf"],
+          f"the one attached file was saved: {shown['letter']['attachments']}")
+    exported = os.path.join(os.path.dirname(workspace), "export")
+    doc(workspace, "export", letter_id, "--out", exported)
+    with open(os.path.join(exported, "申請書.pdf"), "rb") as copy:
+        check(copy.read() == FILES["申請書.pdf"], "the export carries the attached file as chosen")
+    check(not os.path.exists(os.path.join(exported, "清冊.ods")), "the removed file is not exported")
     action = shown["letter"]["paragraphs"][1]
     check(action["heading"] == "辦法" and [item["text"] for item in action["items"]] == ACTION, f"the saved 辦法: {action}")
     app.screenshot("saved")
@@ -214,9 +248,15 @@ def test(app):
 
 def run_in_workspace():
     folder = tempfile.mkdtemp(prefix="civicdesk-documents-")
+    downloads = os.path.join(folder, "downloads")
+    os.makedirs(downloads)
+    for name, content in FILES.items():
+        with open(os.path.join(downloads, name), "wb") as file:
+            file.write(content)
     try:
         return main("documents", test, env={
             "CIVICDESK_WORKSPACE": os.path.join(folder, "workspace"),
+            "CIVICDESK_DOWNLOADS_DIR": downloads,
             "CIVICDESK_DATA_DIR": os.path.join(ROOT, "data"),
         })
     finally:

@@ -108,8 +108,8 @@ final class LetterHandlingForm {
             remove.accessibleName(String(format: tr("移除附件檔 %@"), name))
             remove.tooltip = tr("移除這個附件檔")
             remove.onClick { [weak self] in self?.onEdit? { $0.removeAttachment(at: index) } }
+            // Named by its title, the file's name.
             row.addPrefix(Image(iconName: "mail-attachment-symbolic")).addSuffix(remove)
-            row.accessibleName(String(format: tr("附件檔 %@"), name))
             group.add(row)
             fileRows.append(row)
         }
