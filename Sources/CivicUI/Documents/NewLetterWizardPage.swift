@@ -4,8 +4,9 @@ import CivicServices
 import Foundation
 
 /// 新增公文: the new-letter wizard, a thin view over `NewLetterWizard` — a template, then the
-/// fields (checked as typed) and the 說明 editor beside a live preview of the page, then the
-/// whole letter page by page, and 儲存 (`DocumentService.create`) into the workspace.
+/// fields (checked as typed) and the 說明 and 辦法 editors beside a live preview of the page, then
+/// the whole letter page by page, and 儲存 (`DocumentService.create`, with the chosen attachment
+/// files) into the workspace.
 @MainActor
 final class NewLetterWizardPage {
     var root: Widget { frame.root }
