@@ -69,11 +69,14 @@ public final class DocumentService: Sendable {
         return try create(letter)
     }
 
-    /// Stores a new draft (the wizard's 儲存).
-    public func create(_ letter: OfficialLetter, attachments: [(fileName: String, source: URL)] = []) throws -> StoredLetter {
+    /// Stores a new draft (the wizard's 儲存) with its attached files, copied into the workspace
+    /// where `export` takes them from. `drafterSerial`: the signed-in clerk's certificate serial,
+    /// whose 主辦公文 it is; empty, the card of its 陳核 makes it theirs.
+    public func create(_ letter: OfficialLetter, attachments: [(fileName: String, source: URL)] = [],
+                       drafterSerial: String = "") throws -> StoredLetter {
         let problems = LetterValidator.problems(in: letter)
         guard problems.isEmpty else { throw DocumentServiceError.invalid(problems.map { $0.line(in: letter) }) }
-        return try stored(store.create(NewLetterRecord(letter: letter, attachments: attachments)))
+        return try stored(store.create(NewLetterRecord(letter: letter, drafterSerial: drafterSerial, attachments: attachments)))
     }
 
     /// Every problem of a letter's JSON file, one line each; empty when it is a valid draft.

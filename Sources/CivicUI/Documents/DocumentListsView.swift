@@ -14,19 +14,19 @@ final class DocumentListsView {
     private var tables: [DocumentBox: ColumnView] = [:]
     private var counts: [DocumentBox: Label] = [:]
     private let status = Label(wrap: true).xalign(0).style("dim-label")
+    private let newButton = Button(tr("新增公文"), iconName: "document-new-symbolic").style("suggested-action")
+    private let importButton = Button(tr("匯入 DI"), iconName: "document-open-symbolic")
 
     init() {
         root.margins(top: 18, bottom: 18, start: 24, end: 24)
-        let newButton = Button(tr("新增公文"), iconName: "document-new-symbolic").style("suggested-action")
-        newButton.tooltip = tr("從範本撰寫新的函稿（Ctrl+N）")
+        let newButton = newButton
         newButton.onClick { [weak self] in self?.onNew?() }
-        let importButton = Button(tr("匯入 DI"), iconName: "document-open-symbolic")
-        importButton.tooltip = tr("匯入其他公文系統的交換檔（.di）")
         importButton.onClick { [weak self] in self?.onImport?() }
         let top = Box(vertical: false, spacing: 12)
         top.append(Label(tr("公文")).xalign(0).style("title-2").expand(horizontally: true)).append(importButton).append(newButton)
         root.append(top).append(status)
         root.onKey("<Control>n") { newButton.activate() }
+        allowDrafting(nil)
         for box in DocumentBox.allCases {
             let title = tr(box.title)
             let count = Label().xalign(0).style("dim-label")
@@ -58,6 +58,17 @@ final class DocumentListsView {
         status.text = tr("正在開啟工作區…")
     }
 
+    /// Enables 新增公文 and 匯入 DI, or disables them saying why (`documents.draft` missing).
+    func allowDrafting(_ refusal: UserMessage?) {
+        let reason = refusal.map(tr)
+        newButton.isSensitive = refusal == nil
+        newButton.tooltip = reason ?? tr("從範本撰寫新的函稿（Ctrl+N）")
+        newButton.accessibleDescription(reason ?? "")
+        importButton.isSensitive = refusal == nil
+        importButton.tooltip = reason ?? tr("匯入其他公文系統的交換檔（.di）")
+        importButton.accessibleDescription(reason ?? "")
+    }
+
     func show(_ lists: [DocumentBox: [DocumentListRow]]) {
         rows = lists
         status.text = tr("按兩下或按 Enter 開啟公文；逾期的公文在狀態欄標示「逾期」。")
@@ -86,6 +97,7 @@ final class DocumentListsView {
     }
 }
 
-private extension Array {
+extension Array {
+    /// The element at `index`, nil past the ends (a row or choice index from GTK).
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

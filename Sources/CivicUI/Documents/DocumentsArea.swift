@@ -6,7 +6,9 @@ import Foundation
 
 /// The 公文製作 area: the three lists (`DocumentListsView`), and in their place while one is open
 /// the new-letter wizard, a saved letter, or the sign-off of one of its steps. The workspace's
-/// letters are read, and written, in the background through `DocumentService`.
+/// letters are read, and written, in the background through `DocumentService`. With a
+/// registered office the lists are the signed-in clerk's, and what the clerk may not do is
+/// disabled (`OperatorSession.refusal`); without one, one person does everything.
 @MainActor
 final class DocumentsArea: Area {
     let id = "documents"
@@ -18,6 +20,7 @@ final class DocumentsArea: Area {
 
     private let services: AppServices
     private let cards: LiveCards
+    private let session: SessionModel
     private let pages = Stack()
     private let lists = DocumentListsView()
     private var service: DocumentService?
@@ -27,14 +30,24 @@ final class DocumentsArea: Area {
     /// A DI file opened from the file manager before the workspace was open: imported once it is.
     private var pendingImport: String?
 
-    init(services: AppServices, cards: LiveCards) {
+    init(services: AppServices, cards: LiveCards, session: SessionModel) {
         self.services = services
         self.cards = cards
+        self.session = session
         pages.add(lists.root, name: "lists", title: title)
         pages.accessibleName(title)
         lists.onNew = { [weak self] in self?.openNewLetter() }
         lists.onImport = { [weak self] in self?.chooseImport() }
         lists.onOpen = { [weak self] id in self?.openLetter(id) }
+        session.observe { [weak self] session in self?.sessionChanged(session) }
+    }
+
+    /// Another clerk signed in, or out, or the office was registered: what is enabled, and whose
+    /// lists show, follow.
+    private func sessionChanged(_ session: OperatorSession) {
+        lists.allowDrafting(session.refusal(.documentsDraft))
+        (open as? LetterPage)?.allow(session.refusal)
+        if open == nil { reload() }
     }
 
     /// The workspace is opened when the area is first shown, after the roster area (shown
@@ -70,8 +83,15 @@ final class DocumentsArea: Area {
 
     private func reload() {
         guard let service else { return }
+        let current = session.session
+        guard !current.needsSignIn else { return lists.show([:]) }
+        let viewer = current.documentViewer
         MainThread.background({
-            Result { try Dictionary(uniqueKeysWithValues: DocumentBox.allCases.map { ($0, try service.rows($0)) }) }
+            Result {
+                try Dictionary(uniqueKeysWithValues: DocumentBox.allCases.map {
+                    ($0, try service.rows($0, actor: viewer?.actor, authority: viewer?.authority ?? .solo))
+                })
+            }
         }, then: { [weak self] result in
             switch result {
             case .success(let rows): self?.lists.show(rows)
@@ -99,14 +119,15 @@ final class DocumentsArea: Area {
     }
 
     private func openNewLetter() {
-        guard open == nil, let service else { return }
+        guard open == nil, let service, session.session.refusal(.documentsDraft) == nil else { return }
+        let drafter = session.session.clerk?.serial.hex ?? ""
         MainThread.background({
             Result { try service.templateNames().map { LetterTemplate(name: $0, letter: try service.letter(fromTemplate: $0)) } }
         }, then: { [weak self] result in
             guard let self, self.open == nil else { return }
             switch result {
             case .success(let templates):
-                let wizard = NewLetterWizardPage(templates: templates, service: service)
+                let wizard = NewLetterWizardPage(templates: templates, service: service, drafter: drafter)
                 wizard.onClose = { [weak self] id in
                     if let id { self?.openLetter(id) } else { self?.close() }
                 }
@@ -128,6 +149,7 @@ final class DocumentsArea: Area {
                 let page = LetterPage(stored)
                 page.onClose = { [weak self] in self?.close() }
                 page.onSign = { [weak self] step in self?.openSignOff(stored, step: step) }
+                page.allow(self.session.session.refusal)
                 self.show(page.root, name: "letter-\(id)-\(stored.progress.history.count)", keeping: page)
             case .failure(let error):
                 self.tell(heading: tr("無法開啟公文"), UserMessage(describing: error))
@@ -136,7 +158,7 @@ final class DocumentsArea: Area {
     }
 
     private func openSignOff(_ stored: StoredLetter, step: SignOffStep) {
-        guard let service else { return }
+        guard let service, session.session.refusal(step) == nil else { return }
         let wizard = SignOffWizardPage(letterID: stored.id, subject: stored.letter.subject, step: step, service: service, cards: cards)
         wizard.onClose = { [weak self] _ in self?.openLetter(stored.id) }
         show(wizard.root, name: "sign", keeping: wizard)
@@ -145,7 +167,7 @@ final class DocumentsArea: Area {
     // MARK: Import
 
     private func chooseImport() {
-        guard open == nil, service != nil else { return }
+        guard open == nil, service != nil, session.session.refusal(.documentsDraft) == nil else { return }
         FileChooser.openFiles(parent: root.rootWindow, title: tr("匯入公文交換檔"), filterName: tr("公文交換檔（.di）"),
                               patterns: ["*.di", "*.DI"], startIn: services.folders.downloads.path, multiple: false) { [weak self] paths in
             if let path = paths.first { self?.importLetter(path) }
@@ -160,6 +182,9 @@ final class DocumentsArea: Area {
 
     private func importLetter(_ path: String) {
         guard let service else { return }
+        if let refusal = session.session.refusal(.documentsDraft) {
+            return tell(heading: tr("無法匯入公文交換檔"), refusal)
+        }
         MainThread.background({
             Result { try service.importLetter(URL(fileURLWithPath: path), trust: try? service.loadTrust()) }
         }, then: { [weak self] result in

@@ -2,7 +2,7 @@ import CivicCore
 import Foundation
 
 /// The fields page of the new-letter wizard: the letter's fields as boxed entry rows in groups
-/// (發文機關, 受文者與發文, 主旨, 正本與副本), each problem shown under its group as it is typed,
+/// (發文機關, 受文者與發文, then `LetterHandlingForm`'s 速別、密等與附件, 主旨, 正本與副本), each problem shown under its group as it is typed,
 /// naming the field, and the field's row marked. A thin view: every keystroke goes to
 /// `NewLetterWizard.edit`, and `show` puts the wizard's state back.
 @MainActor
@@ -22,7 +22,12 @@ final class LetterFieldsForm {
     private var groups: [(fields: [Field], problems: Label)] = []
     private var updating = false
 
-    init() {
+    /// 速別, 密等 and 附件, after 受文者與發文.
+    private let handling: LetterHandlingForm
+
+    /// `attachmentsFolder` is where the file dialog for attachments opens.
+    init(attachmentsFolder: String) {
+        handling = LetterHandlingForm(startFolder: attachmentsFolder)
         add(group: tr("發文機關"), [
             field(tr("發文機關全銜"), .senderName, { $0.letter.sender.name }) { $0.sender.name = $1 },
             field(tr("機關代碼"), .senderCode, { $0.letter.sender.code }) { $0.sender.code = $1 },
@@ -37,10 +42,11 @@ final class LetterFieldsForm {
             Field(row: EntryRow(title: tr("發文日期（例：115/4/24，發文時自動填入）")), fields: { _ in [.date] },
                   read: { $0.dateText }, write: { $0.setDateText($1) }),
             field(tr("發文字號的字（例：議秘）"), .numberWord, { $0.letter.numberWord }) { $0.numberWord = $1 },
-            field(tr("附件"), .attachmentsText, { $0.letter.attachments.text }) { $0.attachments.text = $1 },
             field(tr("檔號"), .fileNumber, { $0.letter.fileNumber }) { $0.fileNumber = $1 },
             field(tr("保存年限"), .retention, { $0.letter.retention }) { $0.retention = $1 },
         ])
+        root.append(handling.root)
+        handling.onEdit = { [weak self] change in self?.onEdit?(change) }
         add(group: tr("主旨"), [
             field(tr("主旨"), .subject, { $0.letter.subject }) { $0.subject = $1 },
         ])
@@ -92,6 +98,7 @@ final class LetterFieldsForm {
     /// Puts the wizard's values and visible problems into the rows (values only when `values`:
     /// after a template was chosen, never while the user types).
     func show(_ wizard: NewLetterWizard, values: Bool) {
+        handling.show(wizard, values: values)
         updating = true
         for (fields, problems) in groups {
             var lines: [String] = []

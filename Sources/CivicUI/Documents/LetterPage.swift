@@ -13,6 +13,7 @@ final class LetterPage {
     var onSign: (@MainActor (SignOffStep) -> Void)?
     let letter: StoredLetter
     private let preview = LetterPreview(scale: 1.2, accessibleName: tr("公文預覽"))
+    private var stepButtons: [(SignOffStep, Button)] = []
 
     init(_ letter: StoredLetter) {
         self.letter = letter
@@ -28,9 +29,9 @@ final class LetterPage {
         let actions = Box(vertical: false, spacing: 6)
         for step in letter.progress.state.nextSteps {
             let button = Button(tr(step.label), iconName: "document-edit-symbolic").style("suggested-action")
-            button.tooltip = String(format: tr("以自然人憑證簽章並%@"), tr(step.label))
             button.onClick { [weak self] in self?.onSign?(step) }
             actions.append(button)
+            stepButtons.append((step, button))
         }
         header.append(actions.align(vertical: GTK_ALIGN_START))
 
@@ -55,5 +56,16 @@ final class LetterPage {
             return true
         }
         preview.show(letter.letter)
+    }
+
+    /// Enables each sign-off button the one working in the window may use; the others are
+    /// disabled, saying why (the missing permission), before any card or PIN is asked for.
+    func allow(_ refusal: (SignOffStep) -> UserMessage?) {
+        for (step, button) in stepButtons {
+            let reason = refusal(step).map(tr)
+            button.isSensitive = reason == nil
+            button.tooltip = reason ?? String(format: tr("以自然人憑證簽章並%@"), tr(step.label))
+            button.accessibleDescription(reason ?? "")
+        }
     }
 }

@@ -1,10 +1,12 @@
 import CGtk
 import CivicCore
 import CivicServices
+import Foundation
 
 /// 新增公文: the new-letter wizard, a thin view over `NewLetterWizard` — a template, then the
-/// fields (checked as typed) and the 說明 editor beside a live preview of the page, then the
-/// whole letter page by page, and 儲存 (`DocumentService.create`) into the workspace.
+/// fields (checked as typed) and the 說明 and 辦法 editors beside a live preview of the page, then
+/// the whole letter page by page, and 儲存 (`DocumentService.create`, with the chosen attachment
+/// files) into the workspace.
 @MainActor
 final class NewLetterWizardPage {
     var root: Widget { frame.root }
@@ -13,11 +15,12 @@ final class NewLetterWizardPage {
 
     private var wizard: NewLetterWizard
     private let service: DocumentService
+    private let drafter: String
     private let frame = WizardFrame(title: tr("新增公文"), steps: [tr("選擇範本"), tr("填寫內容"), tr("預覽"), tr("完成")])
     private let templates = ListBox()
-    private let form = LetterFieldsForm()
-    private var editor: ParagraphEditorView?
-    private let editorSlot = Box(vertical: true)
+    private let form: LetterFieldsForm
+    private var editors: [ParagraphEditorView] = []
+    private let editorSlot = Box(vertical: true, spacing: 24)
     private let livePreview = LetterPreview(scale: 1.0, accessibleName: tr("即時預覽"))
     private let preview = LetterPreview(scale: 1.5, accessibleName: tr("公文預覽"))
     private let fieldsProblem = Notice(style: "warning", icon: "dialog-warning-symbolic")
@@ -33,9 +36,13 @@ final class NewLetterWizardPage {
         "petition-submission": "函送公投連署名冊",
     ]
 
-    init(templates available: [LetterTemplate], service: DocumentService) {
+    /// `drafter` is the certificate serial of the signed-in clerk, whose 主辦公文 the letter joins
+    /// (empty without an office).
+    init(templates available: [LetterTemplate], service: DocumentService, drafter: String) {
         wizard = NewLetterWizard(templates: available)
         self.service = service
+        self.drafter = drafter
+        form = LetterFieldsForm(attachmentsFolder: service.folders.downloads.path)
         frame.root.accessibleName(tr("新增公文"))
         frame.add(templatePage(), name: "template")
         frame.add(fieldsPage(), name: "fields", wide: true)
@@ -124,9 +131,10 @@ final class NewLetterWizardPage {
         guard !saving else { return }
         saving = true
         frame.setNext(tr("儲存"), enabled: false)
-        let (service, letter) = (service, wizard.letter)
+        let (service, letter, drafter) = (service, wizard.letter, drafter)
+        let attachments = zip(letter.attachments.files, wizard.attachmentPaths).map { (fileName: $0.fileName, source: URL(fileURLWithPath: $1)) }
         MainThread.background({
-            Result { try service.create(letter).id }
+            Result { try service.create(letter, attachments: attachments, drafterSerial: drafter).id }
         }, then: { [weak self] result in
             guard let self else { return }
             self.saving = false
@@ -138,35 +146,46 @@ final class NewLetterWizardPage {
         })
     }
 
-    /// The 說明 editor for the chosen template's letter (a 說明 paragraph is added when it has none).
-    private func makeEditor() {
-        if wizard.letter.explanation == nil {
-            wizard.edit { $0.paragraphs.insert(LetterParagraph(heading: LetterParagraph.explanationHeading), at: 0) }
-        }
-        guard let paragraph = wizard.letter.explanation else { return }
-        let view = ParagraphEditorView(paragraph)
-        view.onChange = { [weak self] paragraph in
-            guard let self, let index = self.explanationIndex else { return }
-            self.wizard.edit { $0.paragraphs[index] = paragraph }
-            for row in paragraph.numberedItems { self.wizard.touch(.item(paragraph: index, path: row.path)) }
-            self.edited()
-        }
+    /// The 說明 and 辦法 editors for the chosen template's letter, each starting from the letter's
+    /// paragraph (an empty one when it has none, left out of the letter until it has content).
+    private func makeEditors() {
         editorSlot.removeAll()
-        editorSlot.append(view.root)
-        editor = view
+        editors = Self.editedParagraphs.map { heading, title in
+            let paragraph = wizard.letter.paragraphs.first { $0.heading == heading } ?? LetterParagraph(heading: heading)
+            let view = ParagraphEditorView(paragraph, heading: title)
+            view.onChange = { [weak self] paragraph in
+                guard let self else { return }
+                self.wizard.setParagraph(paragraph)
+                if let index = self.paragraphIndex(heading) {
+                    for row in paragraph.numberedItems { self.wizard.touch(.item(paragraph: index, path: row.path)) }
+                }
+                self.edited()
+            }
+            editorSlot.append(view.root)
+            return view
+        }
     }
 
-    private var explanationIndex: Int? {
-        wizard.letter.paragraphs.firstIndex { $0.heading == LetterParagraph.explanationHeading }
+    /// The paragraphs with an editor: heading, and heading in the user's language.
+    private static let editedParagraphs = [(LetterParagraph.explanationHeading, tr("說明")), (LetterParagraph.actionHeading, tr("辦法"))]
+
+    private func paragraphIndex(_ heading: String) -> Int? {
+        wizard.letter.paragraphs.firstIndex { $0.heading == heading }
     }
 
     private func showEditorProblems() {
-        guard let index = explanationIndex, let paragraph = editor?.editor.paragraph else { return }
-        let fields: [LetterField] = [.paragraphs, .paragraphText(index)] + paragraph.numberedItems.map { .item(paragraph: index, path: $0.path) }
-        let lines = fields.flatMap { field in
-            wizard.visibleProblems(on: field).map { String(format: tr("%@：%@"), tr(field.label(in: wizard.letter)), tr($0)) }
+        for editor in editors {
+            let paragraph = editor.editor.paragraph
+            guard let index = paragraphIndex(paragraph.heading) else {
+                editor.showProblems([])
+                continue
+            }
+            let fields: [LetterField] = (editor === editors.first ? [.paragraphs] : []) + [.paragraphText(index)] + paragraph.numberedItems.map { .item(paragraph: index, path: $0.path) }
+            let lines = fields.flatMap { field in
+                wizard.visibleProblems(on: field).map { String(format: tr("%@：%@"), tr(field.label(in: wizard.letter)), tr($0)) }
+            }
+            editor.showProblems(lines)
         }
-        editor?.showProblems(lines)
     }
 
     // MARK: Drawing
@@ -180,7 +199,7 @@ final class NewLetterWizardPage {
         case .fields:
             if entering && shownStep == .template {
                 form.show(wizard, values: true)
-                makeEditor()
+                makeEditors()
             }
             form.show(wizard, values: false)
             showEditorProblems()

@@ -1,8 +1,9 @@
 import CGtk
 import CivicCore
 
-/// The 說明 editor: the items with their markers (一、 （一） 1. …) indented by level, the
-/// selected item's text, and 新增, 新增子項, 縮排, 取消縮排, 上移, 下移, 刪除 — each named, with a
+/// The editor of a headed paragraph (說明, 辦法): the items with their markers (一、 （一） 1. …)
+/// indented by level, the selected item's text, and 新增, 新增子項, 縮排, 取消縮排, 上移, 下移, 刪除
+/// — each named after the paragraph (`說明：上移`, as the wizard shows two editors), with a
 /// keyboard shortcut, and greyed out where `ParagraphEditor` says it does not apply. Numbers
 /// follow positions, so the list is shown anew after every edit.
 @MainActor
@@ -12,7 +13,7 @@ final class ParagraphEditorView {
     var onChange: (@MainActor (LetterParagraph) -> Void)?
     private(set) var editor: ParagraphEditor
     private let list = ListBox()
-    private let itemText = EntryRow(title: tr("所選項目內容"))
+    private let itemText: EntryRow
     private var rowLabels: [Label] = []
     private var rowWidgets: [Widget] = []
     private var buttons: [(ItemEdit, Button)] = []
@@ -31,9 +32,11 @@ final class ParagraphEditorView {
         (.delete, "刪除", "user-trash-symbolic", "<Control>Delete", "Ctrl+Delete"),
     ]
 
-    init(_ paragraph: LetterParagraph) {
+    /// `heading` is the paragraph's heading in the user's language (`tr("辦法")`).
+    init(_ paragraph: LetterParagraph, heading: String) {
         editor = ParagraphEditor(paragraph, selection: paragraph.items.isEmpty ? nil : ItemPath([0]))
-        list.accessibleName(tr("說明的項目"))
+        itemText = EntryRow(title: String(format: tr("%@：所選項目內容"), heading))
+        list.accessibleName(String(format: tr("%@的項目"), heading))
         list.style("boxed-list")
         list.onSelectionChanged { [weak self] index in self?.selected(index) }
         let toolbar = Box(vertical: true, spacing: 6)
@@ -41,7 +44,7 @@ final class ParagraphEditorView {
         let arranging = Box(vertical: false, spacing: 6)
         toolbar.append(adding).append(arranging)
         for (edit, label, icon, trigger, keys) in Self.edits {
-            let button = Button(tr(label), iconName: icon)
+            let button = Button(tr(label), iconName: icon, accessibleName: String(format: tr("%@：%@"), heading, tr(label)))
             button.tooltip = String(format: tr("%@（%@）"), tr(label), keys)
             button.onClick { [weak self] in self?.apply(edit) }
             root.onKey(trigger) { [weak self] in
@@ -55,7 +58,7 @@ final class ParagraphEditorView {
         itemText.onChanged { [weak self] in self?.typed() }
         let textGroup = PreferencesGroup()
         textGroup.add(itemText)
-        root.append(Label(tr("說明")).xalign(0).style("heading"))
+        root.append(Label(heading).xalign(0).style("heading"))
             .append(Label(tr("選擇一個項目再編輯；項次會隨位置自動編號。"), wrap: true).xalign(0).style("dim-label"))
             .append(list)
             .append(toolbar)

@@ -366,6 +366,8 @@ public final class ComboRow: Widget {
         g_object_unref(UnsafeMutableRawPointer(list))
         adw_combo_row_set_selected(pointer(), guint(selected))
         accessibleName(title)
+        // Named once: GTK 4.8 would read the title again from the row's label (labelled-by).
+        gtk_accessible_reset_relation(OpaquePointer(widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY)
     }
 
     public var selectedIndex: Int {

@@ -56,6 +56,18 @@ public final class Button: Widget {
         if let action { onClick(action) }
     }
 
+    /// An icon and a short label, named more fully (`說明：上移` for 上移, where two editors each
+    /// have one): AdwButtonContent would add its label to the name once the button is in a window.
+    public init(_ label: String, iconName: String, accessibleName name: String) {
+        super.init(taking: gtk_button_new())
+        let content = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 6)
+        gtk_widget_set_halign(content, GTK_ALIGN_CENTER)
+        gtk_box_append(UnsafeMutableRawPointer(content)?.assumingMemoryBound(to: GtkBox.self), gtk_image_new_from_icon_name(iconName))
+        gtk_box_append(UnsafeMutableRawPointer(content)?.assumingMemoryBound(to: GtkBox.self), gtk_label_new_with_mnemonic(label))
+        gtk_button_set_child(pointer(), content)
+        accessibleName(name)
+    }
+
     /// GTK 4.8 names a labelled button by its label and again by its label child (labelled-by),
     /// so it would read "取消 取消"; dropping the relation makes it read once.
     static func nameOnce(_ button: UnsafeMutablePointer<GtkWidget>) {

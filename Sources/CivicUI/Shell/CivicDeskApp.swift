@@ -59,7 +59,7 @@ public final class CivicDeskApp {
         [
             RosterArea(services: services, cards: cards, session: session),
             RegistryArea(services: services, cards: cards),
-            DocumentsArea(services: services, cards: cards),
+            DocumentsArea(services: services, cards: cards, session: session),
             ReadersArea(services: services, cards: cards),
         ]
     }

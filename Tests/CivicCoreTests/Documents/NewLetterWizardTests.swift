@@ -82,4 +82,56 @@ struct NewLetterWizardTests {
         editor.select(nil)
         #expect(!editor.canApply(.delete) && editor.canApply(.add))
     }
+
+    @Test func actionParagraphComesAfterTheExplanationAndGoesWhenEmpty() {
+        var wizard = NewLetterWizard(templates: templates)
+        wizard.chooseTemplate(1)
+        wizard.next()
+        var action = LetterParagraph(heading: LetterParagraph.actionHeading)
+        wizard.setParagraph(action)
+        #expect(wizard.letter.paragraphs.map(\.heading) == ["說明"], "an unused 辦法 is left out")
+        action.items = [LetterItem("請於5月7日前回復。")]
+        wizard.setParagraph(action)
+        #expect(wizard.letter.paragraphs.map(\.heading) == ["說明", "辦法"] && wizard.letter.action == action)
+        wizard.setParagraph(LetterParagraph(heading: LetterParagraph.explanationHeading))
+        #expect(wizard.letter.paragraphs.map(\.heading) == ["辦法"], "an emptied 說明 goes too")
+        let explanation = LetterParagraph(heading: LetterParagraph.explanationHeading, items: [LetterItem("依據…辦理。")])
+        wizard.setParagraph(explanation)
+        #expect(wizard.letter.paragraphs.map(\.heading) == ["說明", "辦法"])
+        action.items.append(LetterItem(""))
+        wizard.setParagraph(action)
+        #expect(wizard.problems.map(\.field).filter { if case .item = $0 { true } else { false } } == [.item(paragraph: 1, path: ItemPath([1]))],
+                "an empty 辦法 item is a problem")
+    }
+
+    @Test func urgencyAndAClassifiedLetterNeedingItsCondition() {
+        var wizard = NewLetterWizard(templates: templates)
+        wizard.chooseTemplate(0)
+        wizard.next()
+        wizard.edit { $0.urgency = .urgent; $0.classification = Classification(level: .confidential) }
+        wizard.touch(.classificationCondition)
+        #expect(wizard.visibleProblems(on: .classificationCondition).map(\.zh) == ["機密公文須寫明解密條件或保密期限（例：本件於公布時解密）。"])
+        #expect(!wizard.canGoNext)
+        wizard.edit { $0.classification?.condition = "本件於公布時解密" }
+        #expect(wizard.canGoNext && wizard.preview.contains(.field(label: "密等及解密條件或保密期限：", text: "機密（本件於公布時解密）")))
+        #expect(wizard.preview.contains(.field(label: "速別：", text: "速件")))
+    }
+
+    @Test func attachedFilesAreNamedAndNeedTheAttachmentLine() {
+        var wizard = NewLetterWizard(templates: templates)
+        wizard.chooseTemplate(0)
+        wizard.next()
+        wizard.edit { $0.attachments.text = "" }
+        wizard.addAttachments(["/home/lead/下載/申請書.pdf", "/home/lead/下載/清冊.ods", "/home/lead/下載/申請書.pdf"])
+        #expect(wizard.attachmentPaths == ["/home/lead/下載/申請書.pdf", "/home/lead/下載/清冊.ods"])
+        #expect(wizard.letter.attachments.files.map(\.fileName) == ["申請書.pdf", "清冊.ods"])
+        #expect(wizard.visibleProblems(on: .attachmentsText).map(\.zh) == ["有附件檔時，請寫明附件（例：憑證申請書1份）。"])
+        wizard.addAttachments(["/tmp/other/清冊.ods"])
+        #expect(wizard.visibleProblems(on: .attachmentFile(2)).map(\.zh) == ["附件檔名「清冊.ods」重複了。"])
+        wizard.removeAttachment(at: 1)
+        #expect(wizard.attachmentPaths == ["/home/lead/下載/申請書.pdf", "/tmp/other/清冊.ods"])
+        #expect(wizard.letter.attachments.files.map(\.fileName) == ["申請書.pdf", "清冊.ods"])
+        wizard.edit { $0.attachments.text = "申請書及清冊各1份" }
+        #expect(wizard.problems.isEmpty)
+    }
 }

@@ -35,6 +35,9 @@ public struct NewLetterWizard: Sendable, Hashable {
     /// so an empty form does not open covered in red.
     public private(set) var touched: Set<LetterField> = []
     private var showAllProblems = false
+    /// Where each of `letter.attachments.files` is on this computer, in the same order: the store
+    /// copies them into the workspace when the letter is saved.
+    public private(set) var attachmentPaths: [String] = []
     /// The saved letter's id, on the last page.
     public private(set) var savedID: String?
     /// Why saving failed, shown on the preview page.
@@ -50,6 +53,9 @@ public struct NewLetterWizard: Sendable, Hashable {
         guard step == .template, templates.indices.contains(index) else { return }
         chosenTemplate = index
         letter = templates[index].letter
+        // A template names no files of its own: files are chosen for each letter.
+        letter.attachments.files = []
+        attachmentPaths = []
         dateText = letter.date.flatMap(ROCDate.long) ?? ""
         touched = []
         showAllProblems = false
@@ -67,6 +73,43 @@ public struct NewLetterWizard: Sendable, Hashable {
         guard step == .fields else { return }
         dateText = text
         letter.date = ROCDate.parse(text)
+    }
+
+    /// Puts a headed paragraph from its editor (說明 or 辦法) into the letter: in its place when
+    /// the letter has it, else 說明 first and others after; left out while it is empty, so an
+    /// unused 辦法 is not an empty-paragraph problem.
+    public mutating func setParagraph(_ paragraph: LetterParagraph) {
+        guard step == .fields else { return }
+        let index = letter.paragraphs.firstIndex { $0.heading == paragraph.heading }
+        let isEmpty = paragraph.items.isEmpty && TextRules.isBlank(paragraph.text)
+        switch (index, isEmpty) {
+        case let (index?, true): letter.paragraphs.remove(at: index)
+        case let (index?, false): letter.paragraphs[index] = paragraph
+        case (nil, true): break
+        case (nil, false):
+            let isExplanation = paragraph.heading == LetterParagraph.explanationHeading
+            letter.paragraphs.insert(paragraph, at: isExplanation ? 0 : letter.paragraphs.endIndex)
+        }
+    }
+
+    /// Files chosen to go with the letter (paths on this computer), each attached under its own
+    /// name; a file already attached is not added twice. Two files of the same name are a
+    /// problem the 附件 group shows.
+    public mutating func addAttachments(_ paths: [String]) {
+        guard step == .fields else { return }
+        for path in paths where !attachmentPaths.contains(path) {
+            guard let name = path.split(separator: "/").last.map(String.init), !name.isEmpty else { continue }
+            attachmentPaths.append(path)
+            letter.attachments.files.append(AttachmentFile(fileName: name))
+            touch(.attachmentFile(letter.attachments.files.count - 1))
+        }
+        touch(.attachmentsText)
+    }
+
+    public mutating func removeAttachment(at index: Int) {
+        guard step == .fields, attachmentPaths.indices.contains(index) else { return }
+        attachmentPaths.remove(at: index)
+        letter.attachments.files.remove(at: index)
     }
 
     /// The user left `field`: its problems show from now on.
