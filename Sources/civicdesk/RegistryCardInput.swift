@@ -21,6 +21,14 @@ struct RegistryOptions: ParsableArguments {
     func service() throws -> RegistryService {
         try Terminal.attempt { try RegistryService(folders: CivicDeskFolders(workspace: workspace, extraTrust: trust)) }
     }
+
+    /// The service of a workspace whose office is registered; refused first, before any input is
+    /// read or any card opened or PIN asked for, when none is.
+    func registeredService() throws -> RegistryService {
+        let service = try service()
+        _ = try Terminal.attempt { try service.registeredOffice() }
+        return service
+    }
 }
 
 /// Proves cards for one command run against one set of trust anchors.

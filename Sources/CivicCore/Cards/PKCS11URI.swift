@@ -108,6 +108,23 @@ public struct PKCS11URI: Sendable, Hashable, CustomStringConvertible {
         return "pkcs11:" + pathText + (queryText.isEmpty ? "" : "?" + queryText)
     }
 
+    /// The URI as a user reads it in a message: each value as its text (`token=王小明`, not
+    /// `token=%E7%8E%8B%E5%B0%8F%E6%98%8E`) when it is UTF-8 without control characters or the
+    /// URI's own separators; `id` (binary) and any other value as `description` writes it.
+    public var displayText: String {
+        func shown(_ attribute: Attribute, keeping extra: String) -> String {
+            let separators = Set(";?&=%".unicodeScalars)
+            if attribute.name != "id", let text = String(validating: attribute.value, as: UTF8.self),
+               !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || separators.contains($0) }) {
+                return "\(attribute.name)=\(text)"
+            }
+            return "\(attribute.name)=\(Self.encode(attribute.value, keeping: extra))"
+        }
+        let pathText = path.map { shown($0, keeping: "") }.joined(separator: ";")
+        let queryText = query.map { shown($0, keeping: "/") }.joined(separator: "&")
+        return "pkcs11:" + pathText + (queryText.isEmpty ? "" : "?" + queryText)
+    }
+
     private func first(_ name: String, in attributes: [Attribute]) -> Attribute? {
         attributes.first { $0.name == name }
     }

@@ -52,4 +52,14 @@ struct PKCS11URITests {
     @Test func vendorAttributesAreKept() throws {
         #expect(try PKCS11URI("pkcs11:x-reader=CivicDesk").path == [.init(name: "x-reader", value: Array("CivicDesk".utf8))])
     }
+
+    @Test("shown to users with its text decoded, binary and separators still encoded", arguments: [
+        ("pkcs11:token=%E7%8E%8B%E5%B0%8F%E6%98%8E", "pkcs11:token=王小明"),
+        ("pkcs11:manufacturer=SoftHSM%20project;id=%01%02?module-path=/usr/lib/x.so", "pkcs11:manufacturer=SoftHSM project;id=%01%02?module-path=/usr/lib/x.so"),
+        ("pkcs11:token=a%3Bb;serial=%0A", "pkcs11:token=a%3Bb;serial=%0A"),
+        ("pkcs11:token=%FF", "pkcs11:token=%FF"),
+    ])
+    func displayText(text: String, shown: String) throws {
+        #expect(try PKCS11URI(text).displayText == shown)
+    }
 }
