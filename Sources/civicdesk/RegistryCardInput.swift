@@ -53,8 +53,8 @@ struct RegistryCards {
         let card = try Terminal.attempt { try OperationCard.open(.uri(uri)) }
         let certificate = try Terminal.attempt { try RegistryCardProof.certificate(on: card, as: role, trust: trust) }
         if let warning = card.pinStatus().warning { Terminal.printError(Terminal.text(warning)) }
-        let pin = try PINInput.read(prompt: UserMessage(zh: "\(name.zh)IC卡密碼(PIN碼)：", en: "\(name.en) PIN:"),
-                                    fromStandardInput: pinStdin)
+        let pin = try PINInput.readForLogin(prompt: UserMessage(zh: "\(name.zh)IC卡密碼(PIN碼)：", en: "\(name.en) PIN:"),
+                                            fromStandardInput: pinStdin)
         let login = try Terminal.attempt { try card.login(pin: pin) }
         return try Terminal.attempt { try RegistryCardProof.prove(certificate, on: card, as: role, login: login, trust: trust) }
     }

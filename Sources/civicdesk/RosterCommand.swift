@@ -41,7 +41,7 @@ struct RosterCommand: ParsableCommand {
         /// Asks for the PIN (warning first when tries are fewer) and logs in once.
         func login(_ card: OperationCard) throws -> TokenLogin {
             if let warning = card.pinStatus().warning { Terminal.printError(Terminal.text(warning)) }
-            let pin = try PINInput.read(prompt: UserMessage(zh: "卡片的 PIN 碼：", en: "The card's PIN:"), fromStandardInput: pinStdin)
+            let pin = try PINInput.readForLogin(prompt: UserMessage(zh: "卡片的 PIN 碼：", en: "The card's PIN:"), fromStandardInput: pinStdin)
             return try Terminal.attempt { try card.login(pin: pin) }
         }
     }

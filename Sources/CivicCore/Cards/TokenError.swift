@@ -13,9 +13,6 @@ public enum TokenError: UserFacingError, Sendable, Hashable {
     case keyNotFound(CertificateRole)
     case wrongPIN(PINStatus)
     case pinLocked
-    /// The PIN typed to log in breaks `PINPolicy` (its length): refused before the token is
-    /// asked, so no try is used.
-    case pinInvalid(PINPolicy.Problem)
     /// The new PIN breaks CivicDesk's rules (checked before the token is asked).
     case newPINInvalid(PINPolicy.Problem)
     /// The token refused the new PIN (its own length or character rules).
@@ -52,7 +49,7 @@ public enum TokenError: UserFacingError, Sendable, Hashable {
             status.wrongPINMessage
         case .pinLocked:
             PINStatus.locked.wrongPINMessage
-        case .pinInvalid(let problem), .newPINInvalid(let problem):
+        case .newPINInvalid(let problem):
             problem.message
         case .loggedOut:
             UserMessage(zh: "已登出卡片，請重新輸入 PIN 碼。", en: "The card was logged out; enter the PIN again.")

@@ -63,16 +63,11 @@ public struct OperationCard: Sendable {
         ((try? token.refreshed()) ?? token).description.pinStatus
     }
 
-    /// Logs in with `pin`, which is wiped whatever happens. A PIN of a length no card has and a
-    /// locked card are refused without trying; a wrong PIN throws `TokenError.wrongPIN` with the
-    /// tries the token reports afterwards. The operation that takes the login logs it out when it ends.
+    /// Logs in with `pin`, which is wiped whatever happens. A locked card is refused without
+    /// trying; a wrong PIN throws `TokenError.wrongPIN` with the tries the token reports
+    /// afterwards. The operation that takes the login logs it out when it ends.
     public func login(pin: PINCode) throws(TokenError) -> TokenLogin {
         do throws(TokenError) {
-            do throws(PINPolicy.Problem) {
-                try PINPolicy.checkEnteredPIN(pin)
-            } catch {
-                throw .pinInvalid(error)
-            }
             try Self.refuseIfLocked(pinStatus())
         } catch {
             pin.wipe()
