@@ -44,6 +44,8 @@ struct PKCS11URITests {
         ("pkcs11:colour=red", .unknownAttribute("colour")), ("pkcs11:token=a;token=b", .repeatedAttribute("token")),
         ("pkcs11:slot-id=seven", .badSlotID), ("pkcs11:token=lead?pin-value=123456", .pinInURI),
         ("pkcs11:token=lead?pin-source=file:/tmp/pin", .pinInURI),
+        // An escape is % and two hexadecimal digits, nothing else that reads as a number.
+        ("pkcs11:token=%+1", .badEscape), ("pkcs11:token=%-0", .badEscape), ("pkcs11:token=%4", .badEscape),
     ])
     func refused(text: String, problem: PKCS11URI.Problem) {
         #expect(throws: problem) { try PKCS11URI(text) }
