@@ -2,8 +2,8 @@
 # Fuzz/build.sh [TARGET...]: builds the libFuzzer targets of Fuzz/Targets/ (all, or those named)
 # into .build-fuzz/bin/, outside SwiftPM so the normal `swift build` never sees them.
 #
-# The modules a target reads (CivicCore, and CivicCrypto with its C shim and libcrypto) are
-# compiled once with the sanitizers' instrumentation and `-enable-testing`, so a target can
+# The modules a target reads (CivicCore; CivicCrypto with its C shim and libcrypto;
+# CivicDocumentExchange with CivicFiles and libxml2) are compiled once with the sanitizers' instrumentation and `-enable-testing`, so a target can
 # `@testable import` the internal parsers it drives; they are rebuilt when a source is newer.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,7 +11,8 @@ out=$root/.build-fuzz
 export PATH=/opt/swift/usr/bin:$PATH
 sanitize=(-sanitize=fuzzer,address)
 swift_flags=(-O -g -swift-version 6 -parse-as-library "${sanitize[@]}" -use-ld=lld
-             -I "$out/modules" -I "$root/Sources/COpenSSL" -I "$out/modules/COpenSSLShim")
+             -I "$out/modules" -I "$root/Sources/COpenSSL" -I "$out/modules/COpenSSLShim"
+             -I "$root/Sources/CLibXML2" $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g'))
 mkdir -p "$out/modules/COpenSSLShim" "$out/lib" "$out/bin"
 
 # True when $1 is missing or older than any of the files after it.
@@ -50,24 +51,39 @@ shim() {
     ld.lld -r "${objects[@]}" -o "$object"
 }
 
-# Target $1 from Fuzz/Targets/$1.swift; `// fuzz-links: Crypto` in it links CivicCrypto too.
+# What target $1 links beyond CivicCore: its `// fuzz-links:` line.
+links_of() {
+    sed -n 's|^// fuzz-links: *||p' "$root/Fuzz/Targets/$1.swift" 2>/dev/null | head -1
+}
+
+# Target $1 from Fuzz/Targets/$1.swift; `// fuzz-links: Crypto` in it links CivicCrypto too,
+# `// fuzz-links: DocumentExchange` CivicDocumentExchange (with CivicFiles and libxml2).
 target() {
     local name=$1 file=$root/Fuzz/Targets/$1.swift
     [ -f "$file" ] || { echo "fuzz build: no target $name" >&2; exit 2; }
     local links=(-lCivicCore)
-    if grep -q '^// fuzz-links: Crypto' "$file"; then
-        links=(-lCivicCrypto -lCivicCore "$out/lib/COpenSSLShim.o" -lcrypto)
-    fi
+    case "$(links_of "$name")" in
+        Crypto) links=(-lCivicCrypto -lCivicCore "$out/lib/COpenSSLShim.o" -lcrypto) ;;
+        DocumentExchange) links=(-lCivicDocumentExchange -lCivicFiles -lCivicCore -lxml2) ;;
+    esac
     stale "$out/bin/$name" "$file" "$root/Fuzz/Support" "$out/lib" "$0" || return 0
     echo "fuzz build: target $name" >&2
     swiftc "${swift_flags[@]}" -module-name "Fuzz_${name//-/_}" "$file" "$root"/Fuzz/Support/*.swift \
         -L "$out/lib" "${links[@]}" -o "$out/bin/$name"
 }
 
-module CivicCore
-shim
-module CivicCrypto "$out/lib/libCivicCore.a" "$out/lib/COpenSSLShim.o"
 if [ $# -eq 0 ]; then
     set -- $(cd "$root/Fuzz/Targets" && ls *.swift | sed 's/\.swift$//')
+fi
+# Only the modules the named targets link are built.
+needs=" $(for name in "$@"; do links_of "$name"; done | sort -u | tr '\n' ' ')"
+module CivicCore
+if [[ $needs == *" Crypto "* ]]; then
+    shim
+    module CivicCrypto "$out/lib/libCivicCore.a" "$out/lib/COpenSSLShim.o"
+fi
+if [[ $needs == *" DocumentExchange "* ]]; then
+    module CivicFiles "$out/lib/libCivicCore.a"
+    module CivicDocumentExchange "$out/lib/libCivicCore.a" "$out/lib/libCivicFiles.a"
 fi
 for name in "$@"; do target "$name"; done

@@ -3,7 +3,8 @@
 # PKI's certificates (DER, PEM, a MOICA certificate store), small batches made by
 # civicdesk-rostergen (GCM and CBC, PKCS#1 v1.5 and OAEP) and `openssl cms` (BER, PEM), their
 # decrypted lines (header, records with every defect, trailer) and the records' signatures,
-# and the texts users type (IDs, dates, PKCS#11 URIs). Made once; delete the folder to remake.
+# the texts users type (IDs, dates, PKCS#11 URIs), and the DI letters of the document exchange's
+# tests in the ways other systems write them (BOM or not, Big5, CRLF). Made once; delete the folder to remake.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seeds=$root/.build-fuzz/seeds
@@ -112,4 +113,15 @@ for options in "" "-noattr" "-stream" "-nodetach"; do
     seed record-signature "$work/pair"
     seed asn1 "$work/sig"
 done
+# DI letters: every .di of the tests, without its byte-order mark, in Big5, with CRLF line ends,
+# and the smallest letter the content model takes.
+while IFS= read -r -d '' di; do
+    seed di-letter "$di"
+    sed '1s/^\xEF\xBB\xBF//' "$di" >"$work/nobom.di" && seed di-letter "$work/nobom.di"
+    sed -e '1s/^\xEF\xBB\xBF//' -e '1s/encoding="UTF-8"/encoding="big5"/' "$di" | iconv -f UTF-8 -t BIG5 -c >"$work/big5.di" \
+        && seed di-letter "$work/big5.di"
+    sed 's/$/\r/' "$di" >"$work/crlf.di" && seed di-letter "$work/crlf.di"
+done < <(find "$root/Tests" "$root/data" -name '*.di' -print0)
+printf '<?xml version="1.0"?><函><發文機關><全銜/></發文機關><函類別/><地址/><聯絡方式/><受文者/><發文日期><年月日/></發文日期><發文字號/><主旨><文字/></主旨><正本/></函>' \
+    >"$work/small.di" && seed di-letter "$work/small.di"
 touch "$seeds/ready"

@@ -1,5 +1,6 @@
 // PKCS#11 URIs (RFC 7512) as users and settings write them (`--token`). Checks that a URI that
-// is read is written back (`description`) as one that reads the same.
+// is read is written back (`description`), and shown in messages (`displayText`), as one that
+// reads the same.
 import CivicCore
 
 /// A token for `matches` to compare with.
@@ -15,6 +16,11 @@ public func fuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let written = uri.description
         let reread = try? PKCS11URI(written)
         require(reread == uri, "\(text) → \(written) reads back otherwise")
+        // What messages show (values decoded where that stays unambiguous) reads back the same too.
+        let shown = uri.displayText
+        if shown != written {
+            require((try? PKCS11URI(shown)) == uri, "\(text) → shown as \(shown) reads back otherwise")
+        }
         _ = uri.matches(token)
         _ = (uri.id, uri.slotID, uri.modulePath, uri.moduleName, uri.type, uri.object)
     } catch {

@@ -63,11 +63,13 @@ extension RosterStore: RosterImportStoring {
             return db.lastInsertedRowID
         }
         if row["purgedAt"] as String? != nil { throw RosterImportError.casePurged(caseId: header.caseId) }
-        if row["stage"] as String != header.stage.rawValue {
-            throw RosterImportError.caseFactsDiffer(caseId: header.caseId, field: "stage")
+        let stage: String = row["stage"], electorate: Int = row["electorate"]
+        if stage != header.stage.rawValue {
+            throw RosterImportError.caseFactsDiffer(caseId: header.caseId, fact: .stage, imported: stage, batch: header.stage.rawValue)
         }
-        if row["electorate"] as Int != header.electorate {
-            throw RosterImportError.caseFactsDiffer(caseId: header.caseId, field: "electorate")
+        if electorate != header.electorate {
+            throw RosterImportError.caseFactsDiffer(caseId: header.caseId, fact: .electorate, imported: String(electorate),
+                                                    batch: String(header.electorate))
         }
         return row["id"]
     }

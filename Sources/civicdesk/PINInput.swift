@@ -11,6 +11,19 @@ enum PINInput {
         }
     }
 
+    /// A PIN to log in with: one of a length no card's PIN has is refused here, before it reaches
+    /// the card, so it costs no try (the window's PIN step cannot submit one at all).
+    static func readForLogin(prompt: UserMessage, fromStandardInput: Bool) throws -> PINCode {
+        let pin = try read(prompt: prompt, fromStandardInput: fromStandardInput)
+        do {
+            try PINPolicy.checkEnteredPIN(pin)
+        } catch {
+            pin.wipe()
+            throw Terminal.fail(error)
+        }
+        return pin
+    }
+
     /// One PIN: typed at the terminal after `prompt` (echo off), or the next line of standard
     /// input when it is not a terminal or `fromStandardInput` is set.
     static func read(prompt: UserMessage, fromStandardInput: Bool) throws -> PINCode {

@@ -21,6 +21,14 @@ struct RegistryOptions: ParsableArguments {
     func service() throws -> RegistryService {
         try Terminal.attempt { try RegistryService(folders: CivicDeskFolders(workspace: workspace, extraTrust: trust)) }
     }
+
+    /// The service of a workspace whose office is registered; refused first, before any input is
+    /// read or any card opened or PIN asked for, when none is.
+    func registeredService() throws -> RegistryService {
+        let service = try service()
+        _ = try Terminal.attempt { try service.registeredOffice() }
+        return service
+    }
 }
 
 /// Proves cards for one command run against one set of trust anchors.
@@ -45,8 +53,8 @@ struct RegistryCards {
         let card = try Terminal.attempt { try OperationCard.open(.uri(uri)) }
         let certificate = try Terminal.attempt { try RegistryCardProof.certificate(on: card, as: role, trust: trust) }
         if let warning = card.pinStatus().warning { Terminal.printError(Terminal.text(warning)) }
-        let pin = try PINInput.read(prompt: UserMessage(zh: "\(name.zh)IC卡密碼(PIN碼)：", en: "\(name.en) PIN:"),
-                                    fromStandardInput: pinStdin)
+        let pin = try PINInput.readForLogin(prompt: UserMessage(zh: "\(name.zh)IC卡密碼(PIN碼)：", en: "\(name.en) PIN:"),
+                                            fromStandardInput: pinStdin)
         let login = try Terminal.attempt { try card.login(pin: pin) }
         return try Terminal.attempt { try RegistryCardProof.prove(certificate, on: card, as: role, login: login, trust: trust) }
     }

@@ -37,7 +37,7 @@ struct ClerkCommand: ParsableCommand {
         }
 
         func run() throws {
-            let service = try options.service()
+            let service = try options.registeredService()
             var serialText = serial ?? ""
             var nameText = name ?? ""
             if let clerkCert {
@@ -90,7 +90,7 @@ struct ClerkCommand: ParsableCommand {
         }
 
         func run() throws {
-            let service = try options.service()
+            let service = try options.registeredService()
             let current = try Terminal.attempt { try CertificateSerial(serial) }
             let renewed = try newSerial.map { text in try Terminal.attempt { try CertificateSerial(text) } }
             let chosen = try permissions.map { text in
@@ -116,7 +116,7 @@ struct ClerkCommand: ParsableCommand {
         @Option(name: .long, help: "The clerk's registered serial.") var serial: String
 
         func run() throws {
-            let service = try options.service()
+            let service = try options.registeredService()
             let current = try Terminal.attempt { try CertificateSerial(serial) }
             guard try Terminal.attempt({ try service.clerks() }).contains(where: { $0.serial == current }) else {
                 throw Terminal.fail(RegistryProblem.clerkNotFound(current.hex))

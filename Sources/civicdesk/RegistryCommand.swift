@@ -131,7 +131,7 @@ struct RegistryCommand: ParsableCommand {
 
         func run() throws {
             let newID = try newAdminID.map { id in try Terminal.attempt { try NationalID(id) } }
-            let service = try options.service()
+            let service = try options.registeredService()
             let cards = try RegistryCards(service: service, pinStdin: options.pinStdin)
             let (agency, admin) = try cards.office(agency: agencyToken, administrator: adminToken)
             _ = try Terminal.attempt { try service.registeredOffice(agency: agency, administrator: admin) }

@@ -41,7 +41,7 @@ struct RosterCommand: ParsableCommand {
         /// Asks for the PIN (warning first when tries are fewer) and logs in once.
         func login(_ card: OperationCard) throws -> TokenLogin {
             if let warning = card.pinStatus().warning { Terminal.printError(Terminal.text(warning)) }
-            let pin = try PINInput.read(prompt: UserMessage(zh: "卡片的 PIN 碼：", en: "The card's PIN:"), fromStandardInput: pinStdin)
+            let pin = try PINInput.readForLogin(prompt: UserMessage(zh: "卡片的 PIN 碼：", en: "The card's PIN:"), fromStandardInput: pinStdin)
             return try Terminal.attempt { try card.login(pin: pin) }
         }
     }
@@ -132,8 +132,9 @@ struct RosterCommand: ParsableCommand {
         @Option(name: .long, help: "One status: \(RecordStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
         var status: String?
 
+        /// Read as text, so a batch that is not a number is refused in the same words as the other options.
         @Option(name: .long, help: "One batch number.")
-        var batch: Int?
+        var batch: String?
 
         @Flag(name: .customLong("full-ids"), help: "Show full ID numbers instead of the first 6 characters and ****.")
         var fullIDs = false
@@ -149,7 +150,14 @@ struct RosterCommand: ParsableCommand {
                 }
                 return date
             }
-            var filter = RecordFilter(signedFrom: try date(from, "--from"), signedTo: try date(to, "--to"), batch: batch)
+            var number: Int?
+            if let batch {
+                guard let parsed = Int(batch), parsed > 0 else {
+                    throw ValidationError("--batch 應為批次編號（正整數，例如 1），輸入的是「\(batch)」。")
+                }
+                number = parsed
+            }
+            var filter = RecordFilter(signedFrom: try date(from, "--from"), signedTo: try date(to, "--to"), batch: number)
             if let idPrefix {
                 do {
                     filter.idPrefix = try IDPrefix(idPrefix)

@@ -251,6 +251,28 @@ struct DIImportTests {
         }
     }
 
+    /// Found by the `di-letter` fuzz target: a 流水號 of ten digits whose first three are not the
+    /// 年度 was read as a running number of ten digits, which CivicDesk's own file then wrote as
+    /// `109` + `1080000001` and read back as another number; a four-digit 年度 the same way.
+    @Test("文號 wider than 年度 (3 digits) + 流水號 (7 digits) is refused, not read as another number", arguments: [
+        ("<年度>108</年度>", "<年度>109</年度>", "函/發文字號/文號/流水號", "1080000001"),
+        ("<流水號>1080000001</流水號>", "<流水號>10800000012</流水號>", "函/發文字號/文號/流水號", "10800000012"),
+        ("<流水號>1080000001</流水號>", "<流水號>12345678</流水號>", "函/發文字號/文號/流水號", "12345678"),
+        ("<年度>108</年度>", "<年度>1080</年度>", "函/發文字號/文號/年度", "1080"),
+        ("<支號>2</支號>", "<支號>-2</支號>", "函/發文字號/文號/支號", "-2"),
+    ])
+    func numberWiderThanItsFieldsIsRefused(original: String, changed: String, path: String, value: String) throws {
+        let text = String(decoding: try DITestLetters.fixture("other-system/other-system.di"), as: UTF8.self)
+        #expect(text.contains(original))
+        guard case .invalidValue(path, value, _)? = refusal(text.replacingOccurrences(of: original, with: changed)) else {
+            Issue.record("expected invalidValue at \(path)")
+            return
+        }
+        // The seven-digit running number alone is still read, with the 年度 put before it.
+        let alone = try read(text.replacingOccurrences(of: "<流水號>1080000001</流水號>", with: "<流水號>0000001</流水號>"))
+        #expect(alone.letter.number == DocumentNumber(word: "○○議員", year: 108, serial: 1, branch: 2))
+    }
+
     @Test func oversizedFileIsNotRead() throws {
         let file = folder.file("huge.di")
         #expect(FileManager.default.createFile(atPath: file.path, contents: nil))

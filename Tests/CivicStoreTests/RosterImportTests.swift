@@ -140,7 +140,8 @@ struct RosterImportTests {
         // A different electorate: not the same case.
         var otherFacts = fresh
         otherFacts.electorate = 19_000_000
-        #expect(throws: RosterImportError.caseFactsDiffer(caseId: "113002", field: "electorate")) { try workspace.importBatch(otherFacts) }
+        #expect(throws: RosterImportError.caseFactsDiffer(caseId: "113002", fact: .electorate, imported: "19548531",
+                                                          batch: "19000000")) { try workspace.importBatch(otherFacts) }
 
         #expect(try workspace.statuses() == before)
         #expect(try workspace.store.rosterCase(RosterFixtures.caseId) == beforeCase)

@@ -113,8 +113,8 @@ public final class PKCS11Module: @unchecked Sendable {
         let libraryMatches = uri.matchesLibrary(manufacturer: manufacturer, description: libraryDescription,
                                                 version: libraryVersion)
         let matching = libraryMatches ? try tokens().filter { uri.matches($0.description) } : []
-        guard let token = matching.first else { throw .tokenNotFound(uri: uri.description) }
-        guard matching.count == 1 else { throw .ambiguousToken(uri: uri.description, labels: matching.map(\.description.label)) }
+        guard let token = matching.first else { throw .tokenNotFound(uri: uri.displayText) }
+        guard matching.count == 1 else { throw .ambiguousToken(uri: uri.displayText, labels: matching.map(\.description.label)) }
         return token
     }
 

@@ -26,12 +26,15 @@ public enum ROCDate {
     /// `中華民國113年3月4日` or `民國113年3月4日`, with full-width digits accepted.
     /// Nil when the text is not one of these forms or names no real day.
     public static func parse(_ text: String) -> CivilDate? {
-        let normalized = String(text.unicodeScalars.map { scalar -> Character in
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
             if (0xFF10...0xFF19).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) {
-                return Character(ascii)
+                scalars.append(ascii)
+            } else {
+                scalars.append(scalar)
             }
-            return Character(scalar)
-        }).trimmingSpaces()
+        }
+        let normalized = String(scalars).trimmingSpaces()
         if let date = parseLong(normalized) { return date }
         return parseShort(normalized)
     }
@@ -68,7 +71,8 @@ public enum ROCDate {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    /// 0–9 only: `isNumber` alone takes full-width digits, 一, ½ and other scripts' digits.
+    public var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 extension String {

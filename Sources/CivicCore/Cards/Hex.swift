@@ -1,9 +1,18 @@
 /// Lower-case hexadecimal text for bytes, as ATRs and fingerprints are shown and written to JSON.
 public enum Hex {
-    private static let digits = Array("0123456789abcdef")
+    private static let digits = Array("0123456789abcdef".utf8)
 
+    /// Written as UTF-8 bytes into one buffer: one allocation, not a string per byte.
     public static func string(_ bytes: some Sequence<UInt8>, separator: String = "") -> String {
-        bytes.map { String([digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]]) }.joined(separator: separator)
+        let separator = Array(separator.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.underestimatedCount * (2 + separator.count))
+        for (index, byte) in bytes.enumerated() {
+            if index > 0 { text += separator }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Bytes from hex text (either case, spaces or colons allowed between bytes); nil when it is not hex.

@@ -45,9 +45,7 @@ public struct PINChangeFlow: Sendable, Hashable {
         let problem: UserMessage? = if current.count == 0 {
             UserMessage(zh: "請輸入目前的 PIN 碼。", en: "Enter the current PIN.")
         } else if !PINPolicy.lengths.contains(current.count) {
-            UserMessage(zh: "目前的 PIN 碼應為 6 到 8 碼，輸入的是 \(current.count) 碼。這次沒有送到卡片，不會減少可試次數；請確認後重新輸入。",
-                        en: "The current PIN has 6 to 8 characters; this one has \(current.count). It was not sent to the "
-                            + "card, so no try was used; check it and enter it again.")
+            PINPolicy.Problem.enteredLength(current.count, current: true).message
         } else {
             Self.ruleBroken(current: current, new: new, again: again)?.message
         }

@@ -1,9 +1,13 @@
-/// What a card accepts as a new PIN: 6 to 8 letters or digits, as 自然人憑證 and agency cards
-/// require. Checked before the card is asked, so a rejected PIN costs no card operation.
+/// What a card accepts as a PIN: 6 to 8 letters or digits, as 自然人憑證 and agency cards
+/// require. Checked before the card is asked, so a PIN of the wrong length costs no try and a
+/// rejected new PIN no card operation.
 public enum PINPolicy {
     public static let lengths = 6...8
 
     public enum Problem: UserFacingError, Sendable, Hashable {
+        /// A PIN to log in with (`current` false) or the current PIN of a change has a length no
+        /// card's PIN has: it is not sent.
+        case enteredLength(Int, current: Bool)
         case length(Int)
         case characters
         case sameAsOld
@@ -11,6 +15,10 @@ public enum PINPolicy {
 
         public var message: UserMessage {
             switch self {
+            case .enteredLength(let count, let current):
+                UserMessage(zh: "\(current ? "目前的 " : "")PIN 碼應為 6 到 8 碼，輸入的是 \(count) 碼。這次沒有送到卡片，不會減少可試次數；請確認後重新輸入。",
+                            en: "The \(current ? "current " : "")PIN has 6 to 8 characters; this one has \(count). It was not sent to the "
+                                + "card, so no try was used; check it and enter it again.")
             case .length(let count):
                 UserMessage(zh: "新的 PIN 碼須為 6 到 8 碼，輸入的是 \(count) 碼。",
                             en: "The new PIN must have 6 to 8 characters; this one has \(count).")
@@ -25,6 +33,11 @@ public enum PINPolicy {
                             en: "The two entries of the new PIN differ; enter it again.")
             }
         }
+    }
+
+    /// Throws when `pin`, about to be sent to the card to log in, has a length no card's PIN has.
+    public static func checkEnteredPIN(_ pin: PINCode, current: Bool = false) throws(Problem) {
+        guard lengths.contains(pin.count) else { throw .enteredLength(pin.count, current: current) }
     }
 
     /// Throws the first rule `new` breaks.

@@ -51,11 +51,17 @@ public struct PKCS11URI: Sendable, Hashable, CustomStringConvertible {
     public let query: [Attribute]
 
     public init(_ text: String) throws(Problem) {
-        guard text.prefix(7).lowercased() == "pkcs11:" else { throw .notPKCS11 }
-        let rest = text.dropFirst(7)
-        let parts = rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        path = try Self.attributes(String(parts[0]), separator: ";")
-        query = parts.count > 1 ? try Self.attributes(String(parts[1]), separator: "&") : []
+        // Read as UTF-8 bytes: the URI's delimiters are ASCII, and a user's text is long only when it is wrong.
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 7, String(decoding: bytes[..<7], as: UTF8.self).lowercased() == "pkcs11:" else { throw .notPKCS11 }
+        let rest = bytes[7...]
+        let question = rest.firstIndex(of: UInt8(ascii: "?"))
+        path = try Self.attributes(rest[..<(question ?? rest.endIndex)], separator: UInt8(ascii: ";"))
+        if let question {
+            query = try Self.attributes(rest[(question + 1)...], separator: UInt8(ascii: "&"))
+        } else {
+            query = []
+        }
         var seen = Set<String>()
         for attribute in path {
             guard Self.pathAttributeNames.contains(attribute.name) || attribute.name.hasPrefix("x-") else {
@@ -108,41 +114,84 @@ public struct PKCS11URI: Sendable, Hashable, CustomStringConvertible {
         return "pkcs11:" + pathText + (queryText.isEmpty ? "" : "?" + queryText)
     }
 
+    /// The URI as a user reads it in a message: each value as its text (`token=王小明`, not
+    /// `token=%E7%8E%8B%E5%B0%8F%E6%98%8E`) when it is UTF-8 without control characters or the
+    /// URI's own separators; `id` (binary) and any other value as `description` writes it.
+    public var displayText: String {
+        func shown(_ attribute: Attribute, keeping extra: String) -> String {
+            if attribute.name != "id", let text = String(validating: attribute.value, as: UTF8.self),
+               !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || ";?&=%".unicodeScalars.contains($0) }) {
+                return "\(attribute.name)=\(text)"
+            }
+            return "\(attribute.name)=\(Self.encode(attribute.value, keeping: extra))"
+        }
+        let pathText = path.map { shown($0, keeping: "") }.joined(separator: ";")
+        let queryText = query.map { shown($0, keeping: "/") }.joined(separator: "&")
+        return "pkcs11:" + pathText + (queryText.isEmpty ? "" : "?" + queryText)
+    }
+
     private func first(_ name: String, in attributes: [Attribute]) -> Attribute? {
         attributes.first { $0.name == name }
     }
 
-    private static func attributes(_ text: String, separator: Character) throws(Problem) -> [Attribute] {
+    private static func attributes(_ text: ArraySlice<UInt8>, separator: UInt8) throws(Problem) -> [Attribute] {
         var result: [Attribute] = []
         for item in text.split(separator: separator) {
-            guard let equals = item.firstIndex(of: "=") else { throw .missingValue(String(item)) }
-            let name = String(item[..<equals]).lowercased()
-            result.append(Attribute(name: name, value: try decode(item[item.index(after: equals)...])))
+            guard let equals = item.firstIndex(of: UInt8(ascii: "=")) else { throw .missingValue(String(decoding: item, as: UTF8.self)) }
+            let name = String(decoding: item[..<equals], as: UTF8.self).lowercased()
+            result.append(Attribute(name: name, value: try decode(item[(equals + 1)...])))
         }
         return result
     }
 
-    private static func decode(_ text: Substring) throws(Problem) -> [UInt8] {
+    /// Resolves `%XX` escapes (two hexadecimal digits, nothing else).
+    private static func decode(_ text: ArraySlice<UInt8>) throws(Problem) -> [UInt8] {
         var bytes: [UInt8] = []
-        var utf8 = Array(text.utf8)[...]
-        while let byte = utf8.popFirst() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
+        bytes.reserveCapacity(text.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard text[index] == UInt8(ascii: "%") else {
+                bytes.append(text[index])
+                index += 1
                 continue
             }
-            guard utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) else {
+            guard index + 2 < text.endIndex, let high = hexValue(text[index + 1]), let low = hexValue(text[index + 2]) else {
                 throw .badEscape
             }
-            bytes.append(value)
-            utf8 = utf8.dropFirst(2)
+            bytes.append(high << 4 | low)
+            index += 3
         }
         return bytes
     }
 
+    private static func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// The bytes RFC 7512 allows unencoded in every attribute value, by byte value.
+    private static let unreserved: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:[]@!$'()*+,".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     private static func encode(_ bytes: [UInt8], keeping extra: String = "") -> String {
-        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:[]@!$'()*+,".utf8)
-            .union(extra.utf8)
-        return bytes.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : "%" + Hex.string([$0]).uppercased() }
-            .joined()
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 3)
+        for byte in bytes {
+            if unreserved[Int(byte)] || extra.utf8.contains(byte) {
+                text.append(byte)
+            } else {
+                text += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

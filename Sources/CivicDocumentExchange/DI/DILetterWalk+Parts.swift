@@ -110,18 +110,20 @@ extension DILetterWalk {
         let serialText = try optionalText(parts.first("流水號"), path: serialPath + "/流水號")
         let branchText = try optionalText(parts.first("支號"), path: serialPath + "/支號")
         guard !(yearText.isEmpty && serialText.isEmpty) else { return }
-        guard let year = Int(yearText), year > 0 else {
+        // 年度 is the 文號's first three digits, 流水號 its running number (seven digits, written
+        // with 年度 before it or alone): wider values would be written back as another number.
+        guard yearText.count <= 3, yearText.allSatisfy(\.isASCIIDigit), let year = Int(yearText), year > 0 else {
             throw .invalidValue(path: serialPath + "/年度", value: yearText, line: serialElement.line)
         }
         let yearPrefix = DIVocabulary.zeroPadded(year, 3)
         let running = serialText.count == 3 + DocumentNumber.serialDigits && serialText.hasPrefix(yearPrefix)
             ? String(serialText.dropFirst(3)) : serialText
-        guard running.allSatisfy(\.isASCII), let serial = Int(running), serial > 0 else {
+        guard running.count <= DocumentNumber.serialDigits, running.allSatisfy(\.isASCIIDigit), let serial = Int(running), serial > 0 else {
             throw .invalidValue(path: serialPath + "/流水號", value: serialText, line: serialElement.line)
         }
         var branch: Int?
         if !branchText.isEmpty {
-            guard branchText.allSatisfy(\.isASCII), let value = Int(branchText) else {
+            guard branchText.allSatisfy(\.isASCIIDigit), let value = Int(branchText) else {
                 throw .invalidValue(path: serialPath + "/支號", value: branchText, line: serialElement.line)
             }
             branch = value

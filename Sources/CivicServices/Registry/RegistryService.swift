@@ -127,10 +127,17 @@ public final class RegistryService: Sendable {
 
     // MARK: 授權指派
 
+    /// The registered office; `RegistryProblem.notRegistered` without one, so a step that needs
+    /// it can say so before asking for any card.
+    public func registeredOffice() throws -> Office {
+        guard let office = try store.office() else { throw RegistryProblem.notRegistered }
+        return office
+    }
+
     /// The registered office, after checking that `agency` and `administrator` are its cards.
     @discardableResult
     public func registeredOffice(agency: ProvenRegistryCard, administrator: ProvenRegistryCard) throws -> Office {
-        guard let office = try store.office() else { throw RegistryProblem.notRegistered }
+        let office = try registeredOffice()
         guard agency.certificate.sha256 == office.agency.sha256 else {
             throw RegistryProblem.notRegisteredCertificate(UserMessage(zh: "機關憑證", en: "The agency certificate"))
         }

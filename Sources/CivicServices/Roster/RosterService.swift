@@ -144,9 +144,12 @@ public final class RosterService: Sendable {
 
     // MARK: Pack
 
-    /// The case as status views show it; `RosterCaseError.unknown` when the workspace lacks it.
+    /// The case as status views show it; `RosterCaseError.unknown`, naming the cases it has,
+    /// when the workspace lacks it.
     public func rosterCase(_ caseId: String) throws -> RosterCase {
-        guard let rosterCase = try store.rosterCase(caseId) else { throw RosterCaseError.unknown(caseId: caseId) }
+        guard let rosterCase = try store.rosterCase(caseId) else {
+            throw RosterCaseError.unknown(caseId: caseId, known: try store.cases().map(\.caseId))
+        }
         return rosterCase
     }
 

@@ -44,6 +44,8 @@ struct PKCS11URITests {
         ("pkcs11:colour=red", .unknownAttribute("colour")), ("pkcs11:token=a;token=b", .repeatedAttribute("token")),
         ("pkcs11:slot-id=seven", .badSlotID), ("pkcs11:token=lead?pin-value=123456", .pinInURI),
         ("pkcs11:token=lead?pin-source=file:/tmp/pin", .pinInURI),
+        // An escape is % and two hexadecimal digits, nothing else that reads as a number.
+        ("pkcs11:token=%+1", .badEscape), ("pkcs11:token=%-0", .badEscape), ("pkcs11:token=%4", .badEscape),
     ])
     func refused(text: String, problem: PKCS11URI.Problem) {
         #expect(throws: problem) { try PKCS11URI(text) }
@@ -51,5 +53,15 @@ struct PKCS11URITests {
 
     @Test func vendorAttributesAreKept() throws {
         #expect(try PKCS11URI("pkcs11:x-reader=CivicDesk").path == [.init(name: "x-reader", value: Array("CivicDesk".utf8))])
+    }
+
+    @Test("shown to users with its text decoded, binary and separators still encoded", arguments: [
+        ("pkcs11:token=%E7%8E%8B%E5%B0%8F%E6%98%8E", "pkcs11:token=王小明"),
+        ("pkcs11:manufacturer=SoftHSM%20project;id=%01%02?module-path=/usr/lib/x.so", "pkcs11:manufacturer=SoftHSM project;id=%01%02?module-path=/usr/lib/x.so"),
+        ("pkcs11:token=a%3Bb;serial=%0A", "pkcs11:token=a%3Bb;serial=%0A"),
+        ("pkcs11:token=%FF", "pkcs11:token=%FF"),
+    ])
+    func displayText(text: String, shown: String) throws {
+        #expect(try PKCS11URI(text).displayText == shown)
     }
 }

@@ -66,10 +66,13 @@ enum JSONLine {
         return decoded(bytes)?.object
     }
 
-    /// The general decoder's reading of a whole line.
+    /// The general decoder's reading of a whole line that is a JSON object (every caller wants
+    /// one): text that cannot be one — not `{` … `}` within JSON white space — is nil without it.
     static func decoded(_ bytes: [UInt8]) -> JSONValue? {
-        // The decoder would skip a byte-order mark, which the spec does not allow.
-        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
+        // A byte-order mark, which the decoder would skip and the spec does not allow, is refused too.
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard bytes.first(where: { !isSpace($0) }) == UInt8(ascii: "{"),
+              bytes.last(where: { !isSpace($0) }) == UInt8(ascii: "}") else { return nil }
         return try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
     }
 }
