@@ -87,7 +87,10 @@ struct XMLElementBuilder {
 enum XMLLibrary {
     private static let initialised: Void = xmlInitParser()
 
+    /// Once per process the parser, and on every call the calling thread's error printing
+    /// (libxml2 keeps it per thread): errors are read from the parser, never printed.
     static func initialise() {
         _ = initialised
+        civic_xml_silence()
     }
 }

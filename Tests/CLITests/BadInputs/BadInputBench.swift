@@ -185,7 +185,6 @@ final class BadInputRun {
         for root in [folder.url, bench.file("")] {
             let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey])
             while let url = enumerator?.nextObject() as? URL {
-                let name = url.lastPathComponent
                 if url.pathComponents.contains("workspace") { continue }
                 let size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize
                 lines.append("\(url.path.dropFirst(root.path.count)) \(size.map(String.init) ?? "folder")")

@@ -199,6 +199,19 @@ struct DocBadInputTests {
         #expect(try cli.doc(["list", "--json"]).output == before, "nothing imported")
     }
 
+    /// libxml2 prints a failed conversion to stderr, quoting the file's bytes, whatever the
+    /// parser's options; only CivicDesk's own message may reach the terminal.
+    @Test("a DI file whose bytes break its declared Big5: one message of CivicDesk's, nothing printed by libxml2")
+    func badEncoding() throws {
+        let file = cli.folder.file("bad-big5.di")
+        try Data("<?xml version=\"1.0\" encoding=\"Big5\"?>\n<函><主旨><文字>".utf8 + [0xFF, 0xFF, 0x80]
+                 + "壞</文字></主旨></函>\n".utf8).write(to: file)
+        let result = try cli.doc(["import", file.path])
+        #expect(result.status == 1 && result.error.contains("這不是格式正確的 DI 檔"), "\(result.error)")
+        #expect(!result.error.contains("encoding error") && !result.error.contains("I/O error"), "\(result.error)")
+        #expect(result.error.split(separator: "\n").count == 1, "\(result.error)")
+    }
+
     @Test("another tool's DI file: elements without a field are kept and reported, never dropped")
     func otherSystem() throws {
         let fixture = DocCLI.repository.appendingPathComponent("Tests/CivicDocumentExchangeTests/Fixtures/other-system")
