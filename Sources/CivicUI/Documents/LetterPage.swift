@@ -55,7 +55,7 @@ final class LetterPage {
             self?.onClose?()
             return true
         }
-        preview.show(letter.letter)
+        preview.show(letter.letter, variant: letter.progress.state == .dispatched ? .original : .draft)
     }
 
     /// Enables each sign-off button the one working in the window may use; the others are

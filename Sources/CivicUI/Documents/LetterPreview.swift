@@ -16,6 +16,8 @@ final class LetterPreview {
     private let scale: Double
     private var page = 0
     private var pages = 1
+    /// 稿 while a letter is being written and signed off; 正本 once it is dispatched.
+    private var variant = LetterVariant.draft
     /// The letter and page asked for last, and those shown (or being drawn).
     private var wanted: (letter: OfficialLetter, page: Int)?
     private var drawing: (letter: OfficialLetter, page: Int)?
@@ -42,7 +44,8 @@ final class LetterPreview {
     }
 
     /// Draws `letter` (soon: the newest one asked for wins).
-    func show(_ letter: OfficialLetter) {
+    func show(_ letter: OfficialLetter, variant: LetterVariant = .draft) {
+        self.variant = variant
         wanted = (letter, page)
         drawNext()
     }
@@ -59,9 +62,9 @@ final class LetterPreview {
     private func drawNext() {
         guard drawing == nil, let wanted, !(shown.map { $0.letter == wanted.letter && $0.page == wanted.page } ?? false) else { return }
         drawing = wanted
-        let scale = scale
+        let (scale, variant) = (scale, variant)
         MainThread.background({
-            LetterRenderer(wanted.letter, variant: .draft).pagePNG(wanted.page, scale: scale)
+            LetterRenderer(wanted.letter, variant: variant).pagePNG(wanted.page, scale: scale)
         }, then: { [weak self] result in
             guard let self else { return }
             self.drawing = nil
