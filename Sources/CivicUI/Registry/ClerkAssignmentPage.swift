@@ -37,10 +37,8 @@ final class ClerkAssignmentPage {
         self.cards = cards
         let state = state
         frame.root.accessibleName(tr("授權指派"))
-        agencyView = RegistryCardView(state.value.agency, cards: cards, trust: trust,
-                                      step: { state.value.agency }, update: { change in change(&state.value.agency) })
-        administratorView = RegistryCardView(state.value.administrator, cards: cards, trust: trust,
-                                             step: { state.value.administrator }, update: { change in change(&state.value.administrator) })
+        agencyView = RegistryCardView(state, \.agency, cards: cards, trust: trust)
+        administratorView = RegistryCardView(state, \.administrator, cards: cards, trust: trust)
         editor = ClerkEditorView(catalogue: try? service.catalogue)
         let addButton = Button(tr("新增")).accessibleName(tr("新增"))
         clerkRows.setHeaderSuffix(addButton)

@@ -26,12 +26,14 @@ final class RegistryCardView {
     private let update: ((inout RegistryCardStep) -> Void) -> Void
     private let trust: Result<TrustStore, Error>
 
-    /// `step` reads the wizard's card step and `update` changes it in place.
-    init(_ initial: RegistryCardStep, cards: LiveCards, trust: Result<TrustStore, Error>,
-         step: @escaping () -> RegistryCardStep, update: @escaping ((inout RegistryCardStep) -> Void) -> Void) {
-        self.step = step
-        self.update = update
+    /// The card step at `path` of the wizard held in `state`: this view reads it from there and
+    /// changes it in place.
+    init<Model>(_ state: WizardState<Model>, _ path: WritableKeyPath<Model, RegistryCardStep>, cards: LiveCards,
+                trust: Result<TrustStore, Error>) {
+        step = { state.value[keyPath: path] }
+        update = { change in change(&state.value[keyPath: path]) }
         self.trust = trust
+        let initial = state.value[keyPath: path]
         let request = initial.role == .agency ? CardRequest.agency : CardRequest.naturalPerson(whose: initial.holder.whose)
         finder = CardFinder(cards: cards, request: request)
         cardStep = CardStepView(request: request)
