@@ -17,7 +17,7 @@ import time
 import pyatspi
 
 import cardlab
-from civicui import BUILD_DIR, check, main, text_of, wait_for
+from civicui import BUILD_DIR, check, descendants, main, text_of, wait_for
 
 PIN = "123456"
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
@@ -40,13 +40,25 @@ def prove_card(app, card, holder, identifier_field, identifier, shot, root=None)
     identifier and the PIN, and presses 確認. `root`: the wizard whose step this is."""
     swap(card)
     app.label(f"（{holder}）的 PIN 碼", timeout=20, contains=True)
-    app.find("text", identifier_field, root=root)
-    app.type_into(app.find_all("text", identifier_field, root=root)[-1], identifier)
-    # Pages shown once stay in the tree with their size (AT-SPI calls them showing): this
-    # step's fields are the last ones (the area's wizards and their steps come in order).
-    app.type_into(app.find_all("text", "PIN 碼", root=root)[-1], PIN)
+    field, pin = step_fields(app, identifier_field, root)
+    app.type_into(field, identifier)
+    app.type_into(pin, PIN)
     app.screenshot(shot)
     press(app, "確認", root)
+
+
+def step_fields(app, identifier_field, root=None):
+    """The identifier and PIN fields of the card step shown. Pages shown once stay in the tree
+    with their size (AT-SPI calls them showing): the step's identifier field is the one with the
+    focus (each card step puts it there), else the last one (the area's wizards and their steps
+    come in order); its PIN field is the next one after it."""
+    app.find("text", identifier_field, root=root)
+    fields = app.find_all("text", identifier_field, root=root)
+    focused = [f for f in fields if f.getState().contains(pyatspi.STATE_FOCUSED)]
+    field = (focused or fields)[-1]
+    nodes = list(descendants(root or app.application()))
+    after = nodes[[i for i, node in enumerate(nodes) if node == field][0]:]
+    return field, [n for n in after if n.getRoleName() == "text" and n.name == "PIN 碼"][0]
 
 
 def press(app, name, root=None, timeout=20):
@@ -216,6 +228,14 @@ def replace_administrator(app, workspace):
     replacement = wizard(app, title)
     app.label("用戶約定條款", contains=True)
     press(app, "同意條款內容", replacement)
+    # Another office's 機關代號 typed beside the registered card is refused once both cards are
+    # proven; 上一步 asks for the agency card afresh.
+    prove_card(app, "agency:gca", "數位發展部資訊處", "機關代號(五碼)", "10002", "replace-wrong-code", root=replacement)
+    app.label("請放入授權管理者之自然人憑證IC卡", timeout=20, contains=True)
+    prove_card(app, "person:admin", "林志強", "授權管理者身分證統一編號", "F128765439", "replace-administrator-card",
+               root=replacement)
+    app.label("機關代號 10002 與已註冊的機關代號不符。", timeout=20)
+    press(app, "上一步", replacement)
     prove_card(app, "agency:gca", "數位發展部資訊處", "機關代號(五碼)", "10001", "replace-agency-card", root=replacement)
     app.label("請放入授權管理者之自然人憑證IC卡", timeout=20, contains=True)
     prove_card(app, "person:admin", "林志強", "授權管理者身分證統一編號", "F128765439", "replace-administrator-card",

@@ -127,10 +127,12 @@ public final class RegistryService: Sendable {
 
     // MARK: 授權指派
 
-    /// The registered office, after checking that `agency` and `administrator` are its cards.
+    /// The registered office, after checking that `agency` and `administrator` are its cards
+    /// (and `code`, the 機關代號 typed beside the agency card in the window, its code).
     @discardableResult
-    public func registeredOffice(agency: ProvenRegistryCard, administrator: ProvenRegistryCard) throws -> Office {
+    public func registeredOffice(agency: ProvenRegistryCard, administrator: ProvenRegistryCard, code: AgencyCode? = nil) throws -> Office {
         guard let office = try store.office() else { throw RegistryProblem.notRegistered }
+        if let code, code != office.code { throw RegistryProblem.agencyCodeNotRegistered(code.value) }
         guard agency.certificate.sha256 == office.agency.sha256 else {
             throw RegistryProblem.notRegisteredCertificate(UserMessage(zh: "機關憑證", en: "The agency certificate"))
         }

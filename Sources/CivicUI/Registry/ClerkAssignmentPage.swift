@@ -77,9 +77,9 @@ final class ClerkAssignmentPage {
 
     private func administratorProven(_ proven: ProvenRegistryCard) {
         guard let agency = provenAgency else { return }
-        let service = service
+        let (service, code) = (service, try? AgencyCode(wizard.agency.identifier))
         MainThread.background({
-            Result { (try service.registeredOffice(agency: agency, administrator: proven), try service.clerks()) }
+            Result { (try service.registeredOffice(agency: agency, administrator: proven, code: code), try service.clerks()) }
         }, then: { [weak self] found in
             guard let self else { return }
             switch found {

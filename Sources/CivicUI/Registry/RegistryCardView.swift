@@ -62,8 +62,10 @@ final class RegistryCardView {
         finder.onChange = { [weak self] in self?.cardChanged() }
     }
 
-    /// Follows the readers from now on (the step is shown).
+    /// Follows the readers from now on (the step is shown); the field shows the step's
+    /// identifier again (a step gone back to starts afresh).
     func follow() {
+        if identifier.text != step().identifier { identifier.text = step().identifier }
         let trust = trust
         let role = step().role
         finder.follow { card in try RegistryCardProof.certificate(on: card, as: role, trust: trust.get()) }

@@ -81,8 +81,8 @@ final class ReplacementWizardPage {
             render()
         case .administratorCard:
             guard let agency = proven[.agencyCard] else { return }
-            let service = service
-            check({ try service.registeredOffice(agency: agency, administrator: card) }, at: step) { page, office in
+            let (service, code) = (service, try? AgencyCode(wizard.agency.identifier))
+            check({ try service.registeredOffice(agency: agency, administrator: card, code: code) }, at: step) { page, office in
                 page.wizard.administratorProven(office: office)
                 page.details.contact.set(page.wizard.contact)
             }
