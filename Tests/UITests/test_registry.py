@@ -14,10 +14,13 @@ import tempfile
 
 import time
 
+import pyatspi
+
 import cardlab
-from civicui import BUILD_DIR, check, main, text_of, wait_for
+from civicui import BUILD_DIR, check, descendants, main, text_of, wait_for
 
 PIN = "123456"
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
 
 
 def registry(workspace, *arguments):
@@ -32,18 +35,40 @@ def swap(card):
     cardlab.insert(card)
 
 
-def prove_card(app, card, holder, identifier_field, identifier, shot):
+def prove_card(app, card, holder, identifier_field, identifier, shot, root=None):
     """Puts `card` in, waits for it to be found (its holder named on the PIN step), types the
-    identifier and the PIN, and presses 確認."""
+    identifier and the PIN, and presses 確認. `root`: the wizard whose step this is."""
     swap(card)
     app.label(f"（{holder}）的 PIN 碼", timeout=20, contains=True)
-    app.find("text", identifier_field)
-    app.type_into(app.find_all("text", identifier_field)[-1], identifier)
-    # Pages not shown stay in the tree (AT-SPI calls them showing): this step's fields are the
-    # last ones (the area's wizards and their steps come in order).
-    app.type_into(app.find_all("text", "PIN 碼")[-1], PIN)
+    field, pin = step_fields(app, identifier_field, root)
+    app.type_into(field, identifier)
+    app.type_into(pin, PIN)
     app.screenshot(shot)
-    app.click_button("確認", timeout=20)
+    press(app, "確認", root)
+
+
+def step_fields(app, identifier_field, root=None):
+    """The identifier and PIN fields of the card step shown. Pages shown once stay in the tree
+    with their size (AT-SPI calls them showing): the step's identifier field is the one with the
+    focus (each card step puts it there), else the last one (the area's wizards and their steps
+    come in order); its PIN field is the next one after it."""
+    app.find("text", identifier_field, root=root)
+    fields = app.find_all("text", identifier_field, root=root)
+    focused = [f for f in fields if f.getState().contains(pyatspi.STATE_FOCUSED)]
+    field = (focused or fields)[-1]
+    nodes = list(descendants(root or app.application()))
+    after = nodes[[i for i, node in enumerate(nodes) if node == field][0]:]
+    return field, [n for n in after if n.getRoleName() == "text" and n.name == "PIN 碼"][0]
+
+
+def press(app, name, root=None, timeout=20):
+    """Clicks the button `name` of the wizard `root` (the area's other wizards have theirs too)
+    once it is enabled."""
+    if root is None:
+        return app.click_button(name, timeout=timeout)
+    button = app.find("push button", name, timeout=timeout, root=root)
+    wait_for(lambda: button.getState().contains(pyatspi.STATE_SENSITIVE), timeout, f"button {name!r} to be enabled")
+    app.click(button)
 
 
 def register(app, workspace):
@@ -184,12 +209,84 @@ def queries(app, workspace):
     app.screenshot("query-clerks")
 
 
+def wizard(app, title):
+    """The wizard so named (its frame, not its menu item or title label)."""
+    app.find(None, title, timeout=20)
+    return [w for w in app.find_all(None, title) if w.getRoleName() not in ("list item", "label", "push button")][0]
+
+
+def replace_administrator(app, workspace):
+    """更換憑證 → 更換授權管理者自然人憑證: the registered cards (gca, admin), then 林志強's renewed
+    card `admin-renewed`, the stored contact details confirmed, the seed's result message; the
+    office's administrator is then the renewed certificate, and 查詢憑證註冊收件紀錄 lists the
+    replacement after 首次註冊."""
+    title = "更換授權管理者自然人憑證"
+    app.select(app.find("list item", "更換憑證"))
+    app.label("更換機關憑證和更換授權管理者自然人憑證", timeout=20)
+    app.screenshot("replace-choose")
+    app.click_button(title)
+    replacement = wizard(app, title)
+    app.label("用戶約定條款", contains=True)
+    press(app, "同意條款內容", replacement)
+    # Another office's 機關代號 typed beside the registered card is refused once both cards are
+    # proven; 上一步 asks for the agency card afresh.
+    prove_card(app, "agency:gca", "數位發展部資訊處", "機關代號(五碼)", "10002", "replace-wrong-code", root=replacement)
+    app.label("請放入授權管理者之自然人憑證IC卡", timeout=20, contains=True)
+    prove_card(app, "person:admin", "林志強", "授權管理者身分證統一編號", "F128765439", "replace-administrator-card",
+               root=replacement)
+    app.label("機關代號 10002 與已註冊的機關代號不符。", timeout=20)
+    press(app, "上一步", replacement)
+    prove_card(app, "agency:gca", "數位發展部資訊處", "機關代號(五碼)", "10001", "replace-agency-card", root=replacement)
+    app.label("請放入授權管理者之自然人憑證IC卡", timeout=20, contains=True)
+    prove_card(app, "person:admin", "林志強", "授權管理者身分證統一編號", "F128765439", "replace-administrator-card",
+               root=replacement)
+    # The registered card still in the reader is refused as the renewed one.
+    app.label("請放入更換後授權管理者之自然人憑證IC卡", timeout=20, contains=True)
+    app.type_into(app.find_all("text", "授權管理者身分證統一編號", root=replacement)[-1], "F128765439")
+    app.type_into(app.find_all("text", "PIN 碼", root=replacement)[-1], PIN)
+    press(app, "確認", replacement)
+    same = "更換後的憑證與目前註冊的憑證相同"
+    app.label(same, timeout=20, contains=True)
+    app.screenshot("replace-same-card")
+    swap("person:admin-renewed")
+    wait_for(lambda: not app.find_all("label", same, contains=True), 20, "the refusal to go with the card")
+    app.type_into(app.find_all("text", "PIN 碼", root=replacement)[-1], PIN)
+    app.screenshot("replace-renewed-card")
+    press(app, "確認", replacement)
+
+    app.label("更換授權管理者自然人憑證資訊確認", timeout=20)
+    name = app.find_all("text", "姓名", root=replacement)[-1]
+    check(text_of(name) == "林志強", f"the stored contact details are shown to confirm, got {text_of(name)!r}")
+    renewed = subprocess.run(["openssl", "x509", "-noout", "-serial", "-in",
+                              os.path.join(ROOT, "data/test-pki/people/admin-renewed/sign.pem")],
+                             capture_output=True, text=True, check=True).stdout.strip().split("=")[1]
+    row(app, f"憑證序號：{renewed}")
+    app.screenshot("replace-details")
+    press(app, "確認", replacement)
+    app.label("完成更換授權管理者自然人憑證，如欲繼續辦理授權指派作業，請點選左方選單！", timeout=20, contains=True)
+    app.screenshot("replaced")
+    records = registry(workspace, "records", "--agency-code", "10001")
+    items = [r["item"] for r in (records if isinstance(records, list) else records.get("records", []))]
+    check(items == ["first-registration", "administrator-replaced"], f"the records after the replacement, got {items}")
+    press(app, "完成", replacement)
+    app.label("更換機關憑證和更換授權管理者自然人憑證", timeout=10)
+
+    app.select(app.find("list item", "查詢作業"))
+    app.select(app.find("list item", "查詢憑證註冊收件紀錄"))
+    app.type_into(last(app, "text", "機關代號"), "10001")
+    app.click_button("查詢憑證註冊收件紀錄")
+    record = row(app, "2. 數位發展部資訊處：")
+    check("註冊項目 更換授權管理者自然人憑證" in record.name, f"the replacement's record, got {record.name!r}")
+    app.screenshot("query-records-replaced")
+
+
 def test(app):
     workspace = app.env["CIVICDESK_WORKSPACE"]
     register(app, workspace)
     assign_clerks(app, workspace)
     queries(app, workspace)
     remove_clerk(app, workspace)
+    replace_administrator(app, workspace)
 
 
 def run():

@@ -134,10 +134,12 @@ public final class RegistryService: Sendable {
         return office
     }
 
-    /// The registered office, after checking that `agency` and `administrator` are its cards.
+    /// The registered office, after checking that `agency` and `administrator` are its cards
+    /// (and `code`, the 機關代號 typed beside the agency card in the window, its code).
     @discardableResult
-    public func registeredOffice(agency: ProvenRegistryCard, administrator: ProvenRegistryCard) throws -> Office {
+    public func registeredOffice(agency: ProvenRegistryCard, administrator: ProvenRegistryCard, code: AgencyCode? = nil) throws -> Office {
         let office = try registeredOffice()
+        if let code, code != office.code { throw RegistryProblem.agencyCodeNotRegistered(code.value) }
         guard agency.certificate.sha256 == office.agency.sha256 else {
             throw RegistryProblem.notRegisteredCertificate(UserMessage(zh: "機關憑證", en: "The agency certificate"))
         }
@@ -188,17 +190,11 @@ public final class RegistryService: Sendable {
         }
         var agencyCertificate = office.agency
         if let newAgency {
-            let read = try AgencyCertificate.read(newAgency.certificate).get()
-            guard read.sha256 != office.agency.sha256 else { throw RegistryProblem.sameCertificate }
-            guard read.oid == office.agency.oid else {
-                throw RegistryProblem.notRegisteredCertificate(UserMessage(zh: "更換後機關憑證的 OID", en: "The new agency certificate's OID"))
-            }
-            agencyCertificate = read
+            agencyCertificate = try renewedAgency(newAgency, of: office)
         }
         var admin = office.administrator
         if let newAdministrator {
-            let read = try PersonCertificate.read(newAdministrator.card.certificate).get()
-            guard read.sha256 != admin.certificate.sha256 else { throw RegistryProblem.sameCertificate }
+            let read = try renewedAdministrator(newAdministrator.card, of: office)
             admin = Administrator(personalID: newAdministrator.id, certificate: read, contact: contact ?? admin.contact)
         } else if let contact {
             admin = Administrator(personalID: admin.personalID, certificate: admin.certificate, contact: contact)
@@ -209,6 +205,23 @@ public final class RegistryService: Sendable {
         try store.apply(.replace(replaced, item: item, at: now),
                         signer: auditSigner(newAdministrator?.card ?? administrator, actors: actors, now: now))
         return (replaced, item)
+    }
+
+    /// The renewed agency certificate on `card`: another certificate than `office`'s, of the same OID.
+    public func renewedAgency(_ card: ProvenRegistryCard, of office: Office) throws -> AgencyCertificate {
+        let read = try AgencyCertificate.read(card.certificate).get()
+        guard read.sha256 != office.agency.sha256 else { throw RegistryProblem.sameCertificate }
+        guard read.oid == office.agency.oid else {
+            throw RegistryProblem.notRegisteredCertificate(UserMessage(zh: "更換後機關憑證的 OID", en: "The new agency certificate's OID"))
+        }
+        return read
+    }
+
+    /// The administrator's renewed certificate on `card`: another certificate than `office`'s.
+    public func renewedAdministrator(_ card: ProvenRegistryCard, of office: Office) throws -> PersonCertificate {
+        let read = try PersonCertificate.read(card.certificate).get()
+        guard read.sha256 != office.administrator.certificate.sha256 else { throw RegistryProblem.sameCertificate }
+        return read
     }
 
     // MARK: 查詢作業

@@ -19,8 +19,7 @@ final class CardQueryView {
     init(_ query: RegistryQuery, cards: LiveCards, trust: Result<TrustStore, Error>) {
         let state = WizardState(CardQuery(query))
         self.state = state
-        cardView = RegistryCardView(state.value.card, cards: cards, trust: trust,
-                                    step: { state.value.card }, update: { change in change(&state.value.card) })
+        cardView = RegistryCardView(state, \.card, cards: cards, trust: trust)
         confirm.accessibleName(tr("確認"))
         again.accessibleName(tr("重新查詢"))
         let buttons = Box(vertical: false, spacing: 12).append(again).append(confirm).align(horizontal: GTK_ALIGN_END)

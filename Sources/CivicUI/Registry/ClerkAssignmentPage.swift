@@ -37,10 +37,8 @@ final class ClerkAssignmentPage {
         self.cards = cards
         let state = state
         frame.root.accessibleName(tr("授權指派"))
-        agencyView = RegistryCardView(state.value.agency, cards: cards, trust: trust,
-                                      step: { state.value.agency }, update: { change in change(&state.value.agency) })
-        administratorView = RegistryCardView(state.value.administrator, cards: cards, trust: trust,
-                                             step: { state.value.administrator }, update: { change in change(&state.value.administrator) })
+        agencyView = RegistryCardView(state, \.agency, cards: cards, trust: trust)
+        administratorView = RegistryCardView(state, \.administrator, cards: cards, trust: trust)
         editor = ClerkEditorView(catalogue: try? service.catalogue)
         let addButton = Button(tr("新增")).accessibleName(tr("新增"))
         clerkRows.setHeaderSuffix(addButton)
@@ -79,9 +77,9 @@ final class ClerkAssignmentPage {
 
     private func administratorProven(_ proven: ProvenRegistryCard) {
         guard let agency = provenAgency else { return }
-        let service = service
+        let (service, code) = (service, try? AgencyCode(wizard.agency.identifier))
         MainThread.background({
-            Result { (try service.registeredOffice(agency: agency, administrator: proven), try service.clerks()) }
+            Result { (try service.registeredOffice(agency: agency, administrator: proven, code: code), try service.clerks()) }
         }, then: { [weak self] found in
             guard let self else { return }
             switch found {

@@ -24,9 +24,8 @@ final class RegistrationPage {
     private let frame: WizardFrame
     private let agencyView: RegistryCardView
     private let administratorView: RegistryCardView
-    private let contact = ContactFormView()
-    private let panels = Box(vertical: true, spacing: 18)
-    private let detailsError = Notice(style: "error", icon: "dialog-error-symbolic")
+    private let details = OfficeDetailsView(title: tr(RegistrationWizard.title(of: .details)))
+    private var contact: ContactFormView { details.contact }
     private let applicantName = EntryRow(title: tr("申請人姓名"))
     private let applicantPhone = EntryRow(title: tr("申請人連絡電話"))
     private let applicantError = Notice(style: "error", icon: "dialog-error-symbolic")
@@ -42,16 +41,12 @@ final class RegistrationPage {
         // Short names in the row, so it fits beside the window's sidebars; each page has its full title.
         frame = WizardFrame(title: tr("首次註冊"), steps: [tr("使用條款"), tr("機關憑證"), tr("管理者憑證"), tr("資訊確認"), tr("結果")])
         frame.root.accessibleName(tr("首次註冊"))
-        agencyView = RegistryCardView(state.value.agency, cards: cards, trust: trust,
-                                      step: { state.value.agency }, update: { change in change(&state.value.agency) })
-        administratorView = RegistryCardView(state.value.administrator, cards: cards, trust: trust,
-                                             step: { state.value.administrator }, update: { change in change(&state.value.administrator) })
-        frame.add(Self.termsPage(), name: "terms")
+        agencyView = RegistryCardView(state, \.agency, cards: cards, trust: trust)
+        administratorView = RegistryCardView(state, \.administrator, cards: cards, trust: trust)
+        frame.add(RegistryTermsPage.make(), name: "terms")
         frame.add(agencyView.root, name: "agency")
         frame.add(administratorView.root, name: "administrator")
-        let details = Box(vertical: true, spacing: 18)
-        details.append(Label(tr(RegistrationWizard.title(of: .details))).xalign(0).style("title-3")).append(panels).append(contact.root).append(detailsError.root)
-        frame.add(details, name: "details")
+        frame.add(details.root, name: "details")
         frame.add(applicantPage(), name: "applicant")
         frame.add(result, name: "result", wide: true)
 
@@ -74,16 +69,6 @@ final class RegistrationPage {
         }
         frame.cancelButton.onClick { [weak self] in self?.restart() }
         render()
-    }
-
-    private static func termsPage() -> Widget {
-        let page = Box(vertical: true, spacing: 12)
-        page.append(Label(tr(RegistryTerms.title)).xalign(0).style("title-3"))
-        for (index, clause) in RegistryTerms.clauses.enumerated() {
-            page.append(Label("\(index + 1). " + tr(clause), wrap: true, selectable: true).xalign(0))
-        }
-        page.append(Label(tr("請詳閱以上條款；按「同意條款內容」表示同意，按「取消」則不辦理。"), wrap: true).xalign(0).style("dim-label"))
-        return page
     }
 
     private func applicantPage() -> Widget {
@@ -189,7 +174,7 @@ final class RegistrationPage {
         case .administratorCard:
             frame.setNext(tr("確認"), enabled: administratorView.canConfirm)
         case .details:
-            detailsError.show((wizard.error ?? (contact.isTouched ? wizard.problem : nil)).map(tr))
+            details.showError(wizard.error ?? (contact.isTouched ? wizard.problem : nil))
             frame.setNext(tr("確認"), enabled: wizard.problem == nil && !isSubmitting)
         case .applicant:
             let touched = !wizard.applicantName.isEmpty || !wizard.applicantPhone.isEmpty
@@ -212,24 +197,14 @@ final class RegistrationPage {
             administratorView.follow()
             administratorView.focus()
         case .details:
-            renderPanels()
+            details.show(agency: wizard.agencyCertificate, code: wizard.agencyCode?.value,
+                         administrator: wizard.administratorCertificate, id: wizard.administratorID?.value)
             contact.focus()
         case .applicant:
             applicantName.grabFocus()
         case .terms, .result:
             break
         }
-    }
-
-    private func renderPanels() {
-        panels.removeAll()
-        if let agency = wizard.agencyCertificate {
-            panels.append(CertificatePanel.agency(agency, code: wizard.agencyCode?.value))
-        }
-        if let person = wizard.administratorCertificate {
-            panels.append(CertificatePanel.person(person, id: wizard.administratorID?.value))
-        }
-        panels.append(Label(tr("請輸入下列欄位："), wrap: true).xalign(0).style("heading"))
     }
 
     private func renderResult() {

@@ -19,6 +19,7 @@ final class RegistryArea: Area {
     private let services: AppServices
     private let cards: LiveCards
     private var opening = false
+    /// The pages and menu of the built area, kept as long as it is shown.
     private var wizards: [AnyObject] = []
 
     init(services: AppServices, cards: LiveCards) {
@@ -56,31 +57,23 @@ final class RegistryArea: Area {
     private func build(service: RegistryService, trust: Result<TrustStore, Error>) {
         let registration = RegistrationPage(service: service, trust: trust, cards: cards)
         let assignment = ClerkAssignmentPage(service: service, trust: trust, cards: cards)
+        let replacement = ReplacementPage(service: service, trust: trust, cards: cards)
         let queries = RegistryQueriesPage(service: service, trust: trust, cards: cards)
         let items: [(id: String, title: String, page: Widget, owner: AnyObject)] = [
             ("register", tr("首次註冊"), registration.root, registration),
             ("clerks", tr("授權指派"), assignment.root, assignment),
+            ("replace", tr("更換憑證"), replacement.root, replacement),
             ("queries", tr("查詢作業"), queries.root, queries),
         ]
-        let menu = ListBox()
-        let pages = Stack()
-        menu.style("navigation-sidebar")
-        menu.accessibleName(tr("憑證註冊與授權功能選單"))
+        let menu = RegistryMenu(name: tr("憑證註冊與授權功能選單"), titles: items.map(\.title), width: 150)
         for item in items {
-            menu.appendRow(Label(item.title).xalign(0).margins(top: 6, bottom: 6, start: 6, end: 6), name: item.title)
-            pages.add(item.page, name: item.id, title: item.title)
+            menu.pages.add(item.page, name: item.id, title: item.title)
             wizards.append(item.owner)
         }
-        menu.onSelectionChanged { index in
-            guard let index, items.indices.contains(index) else { return }
-            pages.visibleName = items[index].id
-        }
-        menu.selectedIndex = 0
-        let box = Box(vertical: false)
-        box.append(ScrolledWindow(menu).size(width: 150, height: -1))
-            .append(Separator(vertical: true))
-            .append(pages.expand(horizontally: true, vertically: true))
-        outer.add(box, name: "area", title: title)
+        wizards.append(menu)
+        menu.onSelect = { [weak menu] index in menu?.pages.visibleName = items[index].id }
+        menu.select(0)
+        outer.add(menu.root, name: "area", title: title)
         outer.visibleName = "area"
     }
 }

@@ -25,17 +25,23 @@ final class RegistryCardView {
     private let step: () -> RegistryCardStep
     private let update: ((inout RegistryCardStep) -> Void) -> Void
     private let trust: Result<TrustStore, Error>
+    /// The page's button that proves the card (確認, or 登入 on the sign-in page), as the texts name it.
+    private let confirmLabel: String
 
-    /// `step` reads the wizard's card step and `update` changes it in place.
-    init(_ initial: RegistryCardStep, cards: LiveCards, trust: Result<TrustStore, Error>,
-         step: @escaping () -> RegistryCardStep, update: @escaping ((inout RegistryCardStep) -> Void) -> Void) {
-        self.step = step
-        self.update = update
+    /// The card step at `path` of the wizard held in `state`: this view reads it from there and
+    /// changes it in place; `confirmLabel` names the page's button that proves the card.
+    init<Model>(_ state: WizardState<Model>, _ path: WritableKeyPath<Model, RegistryCardStep>, cards: LiveCards,
+                trust: Result<TrustStore, Error>, confirmLabel: String = tr("確認")) {
+        step = { state.value[keyPath: path] }
+        update = { change in change(&state.value[keyPath: path]) }
         self.trust = trust
+        self.confirmLabel = confirmLabel
+        let initial = state.value[keyPath: path]
         let request = initial.role == .agency ? CardRequest.agency : CardRequest.naturalPerson(whose: initial.holder.whose)
         finder = CardFinder(cards: cards, request: request)
         cardStep = CardStepView(request: request)
-        pinStep = PINStepView(purpose: tr("按「確認」後，卡片在 CivicDesk 產生的隨機挑戰值上簽章，以證明持卡人在場；簽章與憑證鏈都會驗證。"))
+        pinStep = PINStepView(purpose: String(format: tr("按「%@」後，卡片在 CivicDesk 產生的隨機挑戰值上簽章，以證明持卡人在場；簽章與憑證鏈都會驗證。"),
+                                              confirmLabel))
         identifier = EntryRow(title: tr(initial.identifierLabel))
         let fields = PreferencesGroup()
         fields.add(identifier)
@@ -56,8 +62,10 @@ final class RegistryCardView {
         finder.onChange = { [weak self] in self?.cardChanged() }
     }
 
-    /// Follows the readers from now on (the step is shown).
+    /// Follows the readers from now on (the step is shown); the field shows the step's
+    /// identifier again (a step gone back to starts afresh).
     func follow() {
+        if identifier.text != step().identifier { identifier.text = step().identifier }
         let trust = trust
         let role = step().role
         finder.follow { card in try RegistryCardProof.certificate(on: card, as: role, trust: trust.get()) }
@@ -116,7 +124,7 @@ final class RegistryCardView {
 
     func render() {
         let current = step()
-        cardStep.show(finder.presence, problem: nil, nextLabel: tr("確認"))
+        cardStep.show(finder.presence, problem: nil, nextLabel: confirmLabel)
         pinStep.show(current.pin, cardName: finder.found?.name ?? tr(current.role == .agency ? "機關憑證" : "自然人憑證"))
         identifier.setError(!current.identifier.isEmpty && current.identifierProblem != nil)
         error.show((current.error ?? (current.identifier.isEmpty ? nil : current.identifierProblem)).map(tr))

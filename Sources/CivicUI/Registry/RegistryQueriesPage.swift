@@ -8,12 +8,13 @@ import CivicServices
 /// the readers), so the area's other wizards keep the readers to themselves until then.
 @MainActor
 final class RegistryQueriesPage {
-    let root = Box(vertical: false)
+    var root: Widget { menu.root }
 
     private let service: RegistryService
     private let trust: Result<TrustStore, Error>
     private let cards: LiveCards
-    private let pages = Stack()
+    private let menu = RegistryMenu(name: tr("查詢作業功能選單"), titles: RegistryQuery.allCases.map { tr($0.title) }, width: 170)
+    private var pages: Stack { menu.pages }
     private var records: RecordsQueryView?
     private var cardQueries: [RegistryQuery: CardQueryView] = [:]
     private var clerks: ClerksQueryView?
@@ -22,22 +23,8 @@ final class RegistryQueriesPage {
         self.service = service
         self.trust = trust
         self.cards = cards
-        let queries = RegistryQuery.allCases
-        let menu = ListBox()
-        menu.style("navigation-sidebar")
-        menu.accessibleName(tr("查詢作業功能選單"))
-        for query in queries {
-            let title = tr(query.title)
-            menu.appendRow(Label(title, wrap: true).xalign(0).margins(top: 6, bottom: 6, start: 6, end: 6), name: title)
-        }
-        menu.onSelectionChanged { [weak self] index in
-            guard let index, queries.indices.contains(index) else { return }
-            self?.show(queries[index])
-        }
-        root.append(ScrolledWindow(menu).size(width: 170, height: -1))
-            .append(Separator(vertical: true))
-            .append(pages.expand(horizontally: true, vertically: true))
-        menu.selectedIndex = 0
+        menu.onSelect = { [weak self] index in self?.show(RegistryQuery.allCases[index]) }
+        menu.select(0)
     }
 
     private func show(_ query: RegistryQuery) {

@@ -28,8 +28,7 @@ final class SignInPage {
     func start() {
         guard let opened else { return open() }
         let state = WizardState(RegistryCardStep.signIn)
-        let view = RegistryCardView(state.value, cards: cards, trust: opened.trust,
-                                    step: { state.value }, update: { change in change(&state.value) })
+        let view = RegistryCardView(state, \.self, cards: cards, trust: opened.trust, confirmLabel: tr("登入"))
         view.onProven = { [weak self, weak view] proven in
             guard let self, let view else { return }
             self.signIn(proven, service: opened.service, view: view)

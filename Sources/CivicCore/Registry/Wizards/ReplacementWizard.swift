@@ -36,7 +36,41 @@ public struct ReplacementWizard: Sendable, Equatable {
         }
     }
 
-    public var title: UserMessage { item.name }
+    /// The seed's menu item and page title.
+    public var title: UserMessage {
+        switch item {
+        case .administratorCertificateReplaced:
+            UserMessage(zh: "更換授權管理者自然人憑證", en: "Replace the administrator's certificate")
+        case .bothReplaced:
+            UserMessage(zh: "更換機關憑證和更換授權管理者自然人憑證", en: "Replace the agency and administrator's certificates")
+        case .agencyCertificateReplaced, .firstRegistration:
+            UserMessage(zh: "更換機關憑證", en: "Replace the agency certificate")
+        }
+    }
+
+    /// When to choose this sub-function (the seed's 更換憑證作業).
+    public var summary: UserMessage {
+        switch item {
+        case .administratorCertificateReplaced:
+            UserMessage(zh: "授權管理者自然人憑證更換或展期時辦理。", en: "When the administrator's citizen card is renewed.")
+        case .bothReplaced:
+            UserMessage(zh: "機關憑證及授權管理者自然人憑證同時更換或展期時辦理。", en: "When both cards are renewed at once.")
+        case .agencyCertificateReplaced, .firstRegistration:
+            UserMessage(zh: "機關憑證更換或展期時辦理。", en: "When the agency card is renewed.")
+        }
+    }
+
+    /// The seed's title above both certificates and the contact form.
+    public var detailsTitle: UserMessage {
+        switch item {
+        case .administratorCertificateReplaced:
+            UserMessage(zh: "更換授權管理者自然人憑證資訊確認", en: "Confirm the administrator's new certificate")
+        case .bothReplaced:
+            UserMessage(zh: "更換機關憑證資訊和授權管理者自然人憑證資訊確認", en: "Confirm both new certificates")
+        case .agencyCertificateReplaced, .firstRegistration:
+            UserMessage(zh: "更換機關憑證資訊確認", en: "Confirm the new agency certificate")
+        }
+    }
 
     public mutating func acceptTerms() {
         if step == .terms { step = .agencyCard }
