@@ -8,26 +8,19 @@ disabled before any card or PIN, its tooltip naming documents.approve."""
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 
 import cardlab
-from civicui import BUILD_DIR, check, main, wait_for
-from test_signin import OFFICE_CARDS, PIN, ROOT, registry, sensitive, sign_in
+from civicui import check, main, wait_for
+from test_signin import ROOT, civicdesk, sensitive, set_up_office, sign_in
 
 
 def doc(workspace, *arguments, pin=False):
-    result = subprocess.run([os.path.join(BUILD_DIR, "civicdesk"), "doc", *arguments, *(["--pin-stdin"] if pin else []),
-                             "--workspace", workspace], input=PIN + "\n" if pin else None, capture_output=True, text=True)
-    check(result.returncode == 0, f"civicdesk doc {' '.join(arguments)} failed: {result.stderr}")
-    return result.stdout
+    return civicdesk("doc", workspace, *arguments, pins=1 if pin else 0)
 
 
 def set_up(workspace):
-    registry(workspace, "register", "--agency-code", "10001", *OFFICE_CARDS, "--admin-id", "F128765439", "--name", "林志強",
-             "--email", "admin@moda.gov.tw", "--phone", "(02)2701-3411", "--extension", "5312", pins=2)
-    registry(workspace, "clerk", "add", *OFFICE_CARDS, "--clerk-cert", os.path.join(ROOT, "data/test-pki/people/clerk/sign.pem"),
-             "--id", "E224613579", "--permissions", "documents.draft,documents.review", pins=2)
+    set_up_office(workspace, "documents.draft,documents.review")
     hers = doc(workspace, "new", "--template", "xca-application").strip()
     doc(workspace, "sign", hers, "--step", "submit", "--token", "pkcs11:token=clerk", pin=True)
     doc(workspace, "new", "--template", "clerk-assignment")

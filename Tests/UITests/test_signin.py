@@ -22,20 +22,25 @@ PIN = "123456"
 OFFICE_CARDS = ["--agency-token", "pkcs11:token=gca", "--admin-token", "pkcs11:token=admin"]
 
 
-def registry(workspace, *arguments, pins=0):
-    """`civicdesk registry …` on `workspace`, the office cards' PINs given on standard input."""
+def civicdesk(command, workspace, *arguments, pins=0):
+    """`civicdesk COMMAND …` on `workspace`, `pins` card PINs given on standard input."""
     stdin = [] if pins == 0 else ["--pin-stdin"]
-    result = subprocess.run([os.path.join(BUILD_DIR, "civicdesk"), "registry", *arguments, *stdin, "--workspace", workspace],
+    result = subprocess.run([os.path.join(BUILD_DIR, "civicdesk"), command, *arguments, *stdin, "--workspace", workspace],
                             input=(PIN + "\n") * pins, capture_output=True, text=True)
-    check(result.returncode == 0, f"registry {' '.join(arguments)} failed: {result.stderr}")
+    check(result.returncode == 0, f"civicdesk {command} {' '.join(arguments)} failed: {result.stderr}")
     return result.stdout
 
 
-def set_up_office(workspace):
+def registry(workspace, *arguments, pins=0):
+    return civicdesk("registry", workspace, *arguments, pins=pins)
+
+
+def set_up_office(workspace, permissions="rosters.import,rosters.query"):
+    """The demo office registered in `workspace`, 張雅婷 its clerk with `permissions`."""
     registry(workspace, "register", "--agency-code", "10001", *OFFICE_CARDS, "--admin-id", "F128765439", "--name", "林志強",
              "--email", "admin@moda.gov.tw", "--phone", "(02)2701-3411", "--extension", "5312", pins=2)
     registry(workspace, "clerk", "add", *OFFICE_CARDS, "--clerk-cert", os.path.join(ROOT, "data/test-pki/people/clerk/sign.pem"),
-             "--id", "E224613579", "--permissions", "rosters.import,rosters.query", pins=2)
+             "--id", "E224613579", "--permissions", permissions, pins=2)
 
 
 def clerk_serial(workspace):

@@ -48,6 +48,7 @@ final class DocumentsArea: Area {
         lists.allowDrafting(session.refusal(.documentsDraft))
         (open as? LetterPage)?.allow(session.refusal)
         if open == nil { reload() }
+        importPending()
     }
 
     /// The workspace is opened when the area is first shown, after the roster area (shown
@@ -69,10 +70,7 @@ final class DocumentsArea: Area {
             case .success(let service):
                 self?.service = service
                 self?.reload()
-                if let path = self?.pendingImport {
-                    self?.pendingImport = nil
-                    self?.importLetter(path)
-                }
+                self?.importPending()
             case .failure(let error):
                 if retry { self?.openWorkspace(retry: false) } else { self?.lists.showFailure(UserMessage(describing: error)) }
             }
@@ -177,7 +175,17 @@ final class DocumentsArea: Area {
     /// A `.di` letter opened from the file manager (or `civicdesk FILE`): imported and opened.
     func open(_ paths: [String]) {
         guard let path = paths.first else { return }
-        if service == nil { pendingImport = path } else { importLetter(path) }
+        pendingImport = path
+        importPending()
+    }
+
+    /// A letter opened before the workspace and its office were read (the app's first start with
+    /// a file), or while a registered office waits for a clerk to sign in, waits for that.
+    private func importPending() {
+        let session = session.session
+        guard let path = pendingImport, service != nil, session.officeRegistered != nil, !session.needsSignIn else { return }
+        pendingImport = nil
+        importLetter(path)
     }
 
     private func importLetter(_ path: String) {

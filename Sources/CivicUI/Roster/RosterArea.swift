@@ -38,7 +38,10 @@ final class RosterArea: Area {
         casesView.onPack = { [weak self] caseId in self?.openPack(caseId) }
         casesView.onQuery = { [weak self] card in self?.openRecords(card) }
         casesView.onPurge = { [weak self] card in self?.askPurge(card) }
-        session.observe { [weak self] session in self?.casesView.allow(session.allows) }
+        session.observe { [weak self] session in
+            self?.casesView.allow(session.allows)
+            self?.openWaitingFiles()
+        }
         openWorkspace()
     }
 
@@ -55,7 +58,7 @@ final class RosterArea: Area {
             case .success(let service):
                 self?.service = service
                 self?.reload()
-                if let self, !self.waitingFiles.isEmpty { self.open(self.waitingFiles) }
+                self?.openWaitingFiles()
             case .failure(let error):
                 self?.casesView.showFailure(RosterService.message(for: error))
             }
@@ -94,11 +97,20 @@ final class RosterArea: Area {
     /// `.cec` batches opened from the file manager or the command line: the import wizard with
     /// them ticked, or added to the import under way.
     func open(_ paths: [String]) {
-        guard service != nil else {
-            waitingFiles += paths
-            return
-        }
+        waitingFiles += paths
+        openWaitingFiles()
+    }
+
+    /// Batches opened before the workspace and its office were read (the app's first start with
+    /// a file), or while a registered office waits for a clerk to sign in, wait for that.
+    private func openWaitingFiles() {
+        let session = session.session
+        guard !waitingFiles.isEmpty, service != nil, session.officeRegistered != nil, !session.needsSignIn else { return }
+        let paths = waitingFiles
         waitingFiles = []
+        guard session.allows(.rosterImport) else {
+            return root.showToast(tr("登入的經辦人沒有「匯入名冊」的權限（rosters.import），未開啟這些名冊檔。"))
+        }
         switch open {
         case nil: openImport(choosing: paths)
         case let wizard as ImportWizardPage: wizard.addChosen(paths)
