@@ -6,25 +6,11 @@ import Testing
 /// items 3 and 6), each against a card lab of its own; `make faults` runs them longer.
 @Suite("故障與隱私測試：磁碟已滿、取出卡片、模組故障、權限與個資外洩", .serialized)
 struct DiskCardPrivacyTests {
-    private static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/faults")
-
-    /// Runs a harness with `--json`; its figures. No SOFTHSM2_CONF, so it starts a lab of its own
-    /// (card-pull takes the lab's card out, which no other test may meet).
-    private func figures(_ script: String, _ arguments: [String]) throws -> [String: Any] {
-        let build = BuiltProduct.url("civicdesk").deletingLastPathComponent().path
-        let result = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/python3"),
-                                        [Self.scripts.appendingPathComponent(script).path, "--json", "--build", build] + arguments,
-                                        environment: ["SOFTHSM2_CONF": "", "PCSCLITE_CSOCK_NAME": ""])
-        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any],
-                            "\(result.status): \(result.error)")
-    }
-
     /// A tmpfs needs root (`mount -t tmpfs`), as the test machines run.
     @Test("a full disk under the workspace or the output folder: 「磁碟空間不足」, nothing partial, the case completes once space is freed",
           .enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
     func diskFull() throws {
-        let result = try figures("disk-full.py", ["--records", "1000", "--sizes", "0.3,0.7"])
+        let result = try FaultHarness.figures("disk-full.py", ["--records", "1000", "--sizes", "0.3,0.7"])
         for operation in ["import", "pack"] {
             let runs = try #require(result[operation] as? [String: Any])
             #expect(runs["runs"] as? Int == 2)
@@ -36,7 +22,7 @@ struct DiskCardPrivacyTests {
     /// The command line watches the reader of the card it was given; a pull stops the batch.
     @Test("the card pulled mid-import or mid-pack: 「卡片已從讀卡機取出」, nothing partial, the case completes with the card back")
     func cardPulled() throws {
-        let result = try figures("card-pull.py", ["--trials", "2", "--records", "1500", "--seed", "\(Int.random(in: 1...1_000_000))"])
+        let result = try FaultHarness.figures("card-pull.py", ["--trials", "2", "--records", "1500", "--seed", "\(Int.random(in: 1...1_000_000))"])
         for operation in ["import", "pack"] {
             let runs = try #require(result[operation] as? [String: Any])
             #expect(runs["trials"] as? Int == 2)
@@ -48,7 +34,7 @@ struct DiskCardPrivacyTests {
     /// CKR_DEVICE_ERROR, as a card or reader that died mid-operation does.
     @Test("the token's module failing mid-import or mid-pack: 「卡片無法完成操作」, nothing partial, the case completes with the module whole")
     func moduleFails() throws {
-        let result = try figures("card-pull.py", ["--fault", "module", "--trials", "3", "--records", "1500",
+        let result = try FaultHarness.figures("card-pull.py", ["--fault", "module", "--trials", "3", "--records", "1500",
                                                   "--seed", "\(Int.random(in: 1...1_000_000))"])
         for operation in ["import", "pack"] {
             let runs = try #require(result[operation] as? [String: Any])
@@ -61,7 +47,7 @@ struct DiskCardPrivacyTests {
     /// ID, name or address printed or in a crash report; purge: none left in the raw files.
     @Test("privacy", arguments: ["modes", "leaks", "purge"])
     func privacy(check: String) throws {
-        let result = try figures("privacy.py", ["--only", check, "--records", "100"])
+        let result = try FaultHarness.figures("privacy.py", ["--only", check, "--records", "100"])
         let problems = try #require(result[check] as? [String])
         #expect(problems.isEmpty, "\(problems)")
     }

@@ -6,25 +6,11 @@ import Testing
 /// per process, and imports and packs killed at random points, each against a card lab of its own.
 @Suite("故障測試：損壞的批次與中途強制結束", .serialized)
 struct FaultHarnessTests {
-    private static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/faults")
-
-    /// Runs a harness with `--json`; its figures. Each starts a card lab of its own (no
-    /// SOFTHSM2_CONF), which no other test takes the card out of or logs in to meanwhile.
-    private func figures(_ script: String, _ arguments: [String]) throws -> [String: Any] {
-        let build = BuiltProduct.url("civicdesk").deletingLastPathComponent().path
-        let result = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/python3"),
-                                        [Self.scripts.appendingPathComponent(script).path, "--json", "--build", build] + arguments,
-                                        environment: ["SOFTHSM2_CONF": "", "PCSCLITE_CSOCK_NAME": ""])
-        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any],
-                            "\(result.status): \(result.error)")
-    }
-
     /// A refused damaged batch used to kill its process now and then on the way out (a thread
     /// still inside the PKCS#11 module while exit-time finalizers ran): none may die or hang.
     @Test("150 damaged batches, each imported by a process of its own: every one refused, none dies or hangs")
     func damagedBatches() throws {
-        let result = try figures("damaged-imports.py", ["--runs", "150", "--seed", "\(Int.random(in: 1...1_000_000))"])
+        let result = try FaultHarness.figures("damaged-imports.py", ["--runs", "150", "--seed", "\(Int.random(in: 1...1_000_000))"])
         #expect(result["runs"] as? Int == 150)
         #expect(result["signalled"] as? Int == 0, "\(result["signals"] ?? "") \(result["kept"] ?? "")")
         #expect(result["hung"] as? Int == 0)
@@ -35,7 +21,7 @@ struct FaultHarnessTests {
     /// A kill -9 leaves no hidden or partial file with personal data, and the case recovers.
     @Test("an import and a pack killed at random points leave nothing behind and complete when run again")
     func killedMidway() throws {
-        let result = try figures("kill-outputs.py", ["--trials", "3", "--records", "2000", "--seed", "\(Int.random(in: 1...1_000_000))"])
+        let result = try FaultHarness.figures("kill-outputs.py", ["--trials", "3", "--records", "2000", "--seed", "\(Int.random(in: 1...1_000_000))"])
         for operation in ["import", "pack"] {
             let trials = try #require(result[operation] as? [String: Any])
             #expect(trials["trials"] as? Int == 3)
