@@ -58,6 +58,18 @@ enum DocText {
         }
     }
 
+    /// The signature that came with an imported letter, as the terminal says it.
+    static func signatureText(_ check: SignatureCheck) -> UserMessage {
+        switch check {
+        case .malformed: UserMessage(zh: "附帶的簽章：格式損壞，無法檢查。", en: "Signature that came with it: damaged, cannot be checked.")
+        case .badSignature: UserMessage(zh: "附帶的簽章：與公文內容不符。", en: "Signature that came with it: does not match the letter.")
+        case let .verified(_, trusted):
+            trusted ? UserMessage(zh: "附帶的簽章：正確。", en: "Signature that came with it: correct.")
+                    : UserMessage(zh: "附帶的簽章：簽章正確，但憑證不是信任的憑證管理中心所簽發。",
+                                  en: "Signature that came with it: correct, but its certificate is not from a trusted CA.")
+        }
+    }
+
     static func imported(_ imported: DocumentService.Import) -> [String] {
         var lines = [imported.letter.id]
         if let note = imported.alreadyThereMessage { lines.append(Terminal.text(note)) }
@@ -67,7 +79,7 @@ enum DocText {
         }
         for problem in imported.problems { lines.append(Terminal.text(UserMessage(zh: "注意：", en: "Note: ")) + problem) }
         if let check = imported.signature {
-            lines.append(Terminal.text(UserMessage(zh: "附帶的簽章：", en: "Signature that came with it: ")) + signatureWord(check))
+            lines.append(Terminal.text(signatureText(check)))
         } else if let file = imported.signatureFile {
             lines.append(Terminal.text(UserMessage(zh: "附帶的簽章檔 \(file.lastPathComponent) 未檢查：沒有設定信任的憑證管理中心。",
                                                    en: "The signature file \(file.lastPathComponent) was not checked: no trust anchors are set up.")))

@@ -81,6 +81,9 @@ struct DocCommandTests {
         let copy = try #require(try JSONSerialization.jsonObject(with: Data(copied.output.utf8)) as? [String: Any])
         #expect(NSDictionary(dictionary: try #require(copy["letter"] as? [String: Any])) == NSDictionary(dictionary: try #require(shown["letter"] as? [String: Any])))
         #expect(copy["fromAgency"] as? String == "高雄市議員〇〇服務處")
+        // Imported again, as text: the letter already there, and its signature said in words.
+        let again = try cli.doc(["import", out.path], other: true)
+        #expect(again.status == 0 && again.output.contains("已在工作區") && again.output.contains("附帶的簽章：正確。"), "\(again.output)")
     }
 
     @Test("an edited signed letter: verify names the step whose signature no longer matches")
