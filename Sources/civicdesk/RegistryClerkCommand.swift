@@ -144,7 +144,7 @@ struct ClerkCommand: ParsableCommand {
             }
             if clerks.isEmpty { print(Terminal.text(UserMessage(zh: "目前查無資料！", en: "No clerks yet."))) }
             for (index, clerk) in clerks.enumerated() {
-                let labels = clerk.permissions.keys.map { catalogue?.label(of: $0) ?? $0.value }
+                let labels = catalogue?.labels(of: clerk.permissions) ?? clerk.permissions.keys.map(\.value)
                 print("\(index + 1)\t\(clerk.name)\t\(clerk.personalID)\t\(clerk.serial)\t\(labels.joined(separator: "、"))")
             }
         }

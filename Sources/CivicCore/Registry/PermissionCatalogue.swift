@@ -97,6 +97,14 @@ public struct PermissionCatalogue: Sendable, Hashable, Decodable {
         actions.first { $0.key == key.value }?.label
     }
 
+    /// The labels of `permissions` in catalogue order (as the tree of check boxes shows them);
+    /// a key the catalogue lacks is named as it is, last.
+    public func labels(of permissions: PermissionSet) -> [String] {
+        let known = actions.filter { permissions.contains(PermissionKey($0.key)) }
+        let unknown = permissions.keys.filter { key in !actions.contains { $0.key == key.value } }
+        return known.map(\.label) + unknown.map(\.value)
+    }
+
     /// The set `keys` names; an unknown key is refused by name. A group's key stands for all of
     /// its actions.
     public func permissions(_ keys: [String]) throws(RegistryProblem) -> PermissionSet {

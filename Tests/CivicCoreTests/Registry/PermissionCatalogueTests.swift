@@ -12,6 +12,9 @@ struct PermissionCatalogueTests {
         ])
         #expect(catalogue.label(of: .rosterPack) == "打包送件檔")
         #expect(catalogue.describe(.rosterPack) == "rosters.pack（連署名冊作業：打包送件檔）")
+        // Listed in the tree's order, not the keys' alphabetical one; an unknown key last, as it is.
+        let chosen = PermissionSet([PermissionKey("documents.approve"), PermissionKey("documents.draft"), .rosterPack, PermissionKey("old.key")])
+        #expect(catalogue.labels(of: chosen) == ["打包送件檔", "創稿與陳核", "決行", "old.key"])
     }
 
     @Test func keysAndGroups() throws {
