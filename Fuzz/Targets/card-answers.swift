@@ -1,3 +1,4 @@
+// fuzz-max-len: 512 — each answer below is checked on its own, so a longer run repeats the same work; 512 bytes hold two answers of the longest length
 // What a card reader hands back: response APDUs (data and status word), command APDUs as the
 // virtual card parses them, and the size of a certificate from the first bytes of a MOICA
 // store slot (`DERHeader`), from which the READ BINARY commands of `MOICALayout` are made.

@@ -1,3 +1,4 @@
+// fuzz-max-len: 1024 — a URI that names a token, its slot, its module and a key by every attribute, each value percent-encoded, stays under 1 KB (only a module path could be longer)
 // PKCS#11 URIs (RFC 7512) as users and settings write them (`--token`). Checks that a URI that
 // is read is written back (`description`), and shown in messages (`displayText`), as one that
 // reads the same.
