@@ -44,8 +44,13 @@ public struct CommandAPDU: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var bytes: [UInt8] {
-        var result = [cla, ins, p1, p2]
-        if !data.isEmpty { result += [UInt8(data.count)] + data }
+        var result: [UInt8] = []
+        result.reserveCapacity(6 + data.count)
+        for byte in [cla, ins, p1, p2] { result.append(byte) }
+        if !data.isEmpty {
+            result.append(UInt8(data.count))
+            result.append(contentsOf: data)
+        }
         if let le { result.append(UInt8(le & 0xFF)) }
         return result
     }
@@ -73,7 +78,12 @@ public struct ResponseAPDU: Sendable, Hashable {
         status = StatusWord(rawValue: UInt16(bytes[bytes.count - 2]) << 8 | UInt16(bytes[bytes.count - 1]))
     }
 
-    public var bytes: [UInt8] { data + [UInt8(status.rawValue >> 8), UInt8(status.rawValue & 0xFF)] }
+    public var bytes: [UInt8] {
+        var result = data
+        result.append(UInt8(status.rawValue >> 8))
+        result.append(UInt8(status.rawValue & 0xFF))
+        return result
+    }
 }
 
 /// SW1-SW2: the ones CivicDesk's cards use, named as ISO 7816-4 names them.
@@ -94,5 +104,5 @@ public struct StatusWord: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let instructionNotSupported = StatusWord(rawValue: 0x6D00)
     public static let classNotSupported = StatusWord(rawValue: 0x6E00)
 
-    public var description: String { Hex.string([UInt8(rawValue >> 8), UInt8(rawValue & 0xFF)]).uppercased() }
+    public var description: String { Hex.string([UInt8(rawValue >> 8), UInt8(rawValue & 0xFF)], uppercase: true) }
 }

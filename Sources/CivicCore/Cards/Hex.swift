@@ -1,14 +1,15 @@
-/// Lower-case hexadecimal text for bytes, as ATRs and fingerprints are shown and written to JSON.
+/// Hexadecimal text for bytes: lower case, as ATRs and fingerprints are shown and written to JSON, or upper case, as status words are read out.
 public enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
+    private static let lowerDigits = Array("0123456789abcdef".utf8)
+    private static let upperDigits = Array("0123456789ABCDEF".utf8)
 
     /// Written as UTF-8 bytes into one buffer: one allocation, not a string per byte.
-    public static func string(_ bytes: some Sequence<UInt8>, separator: String = "") -> String {
-        let separator = Array(separator.utf8)
+    public static func string(_ bytes: some Sequence<UInt8>, separator: String = "", uppercase: Bool = false) -> String {
+        let digits = uppercase ? upperDigits : lowerDigits
         var text: [UInt8] = []
-        text.reserveCapacity(bytes.underestimatedCount * (2 + separator.count))
+        text.reserveCapacity(bytes.underestimatedCount * (2 + separator.utf8.count))
         for (index, byte) in bytes.enumerated() {
-            if index > 0 { text += separator }
+            if index > 0 { text.append(contentsOf: separator.utf8) }
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0F)])
         }

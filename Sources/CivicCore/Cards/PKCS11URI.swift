@@ -136,7 +136,12 @@ public struct PKCS11URI: Sendable, Hashable, CustomStringConvertible {
 
     private static func attributes(_ text: ArraySlice<UInt8>, separator: UInt8) throws(Problem) -> [Attribute] {
         var result: [Attribute] = []
-        for item in text.split(separator: separator) {
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text[start...].firstIndex(of: separator) ?? text.endIndex
+            let item = text[start..<end]
+            start = end + 1
+            if item.isEmpty { continue }
             guard let equals = item.firstIndex(of: UInt8(ascii: "=")) else { throw .missingValue(String(decoding: item, as: UTF8.self)) }
             let name = String(decoding: item[..<equals], as: UTF8.self).lowercased()
             result.append(Attribute(name: name, value: try decode(item[(equals + 1)...])))
@@ -183,15 +188,21 @@ public struct PKCS11URI: Sendable, Hashable, CustomStringConvertible {
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static func encode(_ bytes: [UInt8], keeping extra: String = "") -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 3)
-        for byte in bytes {
-            if unreserved[Int(byte)] || extra.utf8.contains(byte) {
-                text.append(byte)
-            } else {
-                text += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+        let kept = Array(extra.utf8)
+        return String(unsafeUninitializedCapacity: bytes.count * 3) { text in
+            var count = 0
+            for byte in bytes {
+                if unreserved[Int(byte)] || kept.contains(byte) {
+                    text[count] = byte
+                    count += 1
+                } else {
+                    text[count] = UInt8(ascii: "%")
+                    text[count + 1] = hexDigits[Int(byte >> 4)]
+                    text[count + 2] = hexDigits[Int(byte & 0x0F)]
+                    count += 3
+                }
             }
+            return count
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -12,10 +12,22 @@ struct BERHeader: Equatable {
     let tag: UInt8
     /// Nil for the indefinite length (`0x80`), which ends with two zero octets.
     let length: Int64?
-    /// The identifier and length octets as read.
-    let encoded: [UInt8]
+    /// The first length octet as read: the length itself below 0x80, 0x80 for the indefinite
+    /// length, else 0x80 plus the number of length octets after it (BER allows leading zeros).
+    let firstLengthOctet: UInt8
 
     var isConstructed: Bool { tag & 0x20 != 0 }
+
+    /// Appends the identifier and length octets exactly as they were read.
+    func appendEncoded(to bytes: inout [UInt8]) {
+        bytes.append(tag)
+        bytes.append(firstLengthOctet)
+        guard firstLengthOctet > 0x80, let length else { return }
+        let octets = Int(firstLengthOctet & 0x7F)
+        for index in stride(from: octets - 1, through: 0, by: -1) {
+            bytes.append(UInt8(truncatingIfNeeded: length >> (8 * index)))
+        }
+    }
 }
 
 /// An element being read child by child: where it ends, or nil until its end-of-contents octets.
@@ -133,23 +145,19 @@ final class BERReader {
         let tag = try byte()
         // High tag numbers never occur in the structures read here.
         guard tag & 0x1F != 0x1F else { throw BERError.malformed }
-        var encoded = [tag]
         let first = try byte()
-        encoded.append(first)
-        if first < 0x80 { return BERHeader(tag: tag, length: Int64(first), encoded: encoded) }
+        if first < 0x80 { return BERHeader(tag: tag, length: Int64(first), firstLengthOctet: first) }
         if first == 0x80 {
             guard tag & 0x20 != 0 else { throw BERError.malformed }
-            return BERHeader(tag: tag, length: nil, encoded: encoded)
+            return BERHeader(tag: tag, length: nil, firstLengthOctet: first)
         }
         let octets = Int(first & 0x7F)
         guard octets <= 7 else { throw BERError.malformed }
         var length: Int64 = 0
         for _ in 0..<octets {
-            let next = try byte()
-            encoded.append(next)
-            length = length << 8 | Int64(next)
+            length = length << 8 | Int64(try byte())
         }
-        return BERHeader(tag: tag, length: length, encoded: encoded)
+        return BERHeader(tag: tag, length: length, firstLengthOctet: first)
     }
 
     /// Reads a header, which must have `tag`.
@@ -209,13 +217,14 @@ final class BERReader {
     private func walkElement(into copy: inout [UInt8]?, depth: Int) throws {
         guard depth < Self.depthLimit else { throw BERError.malformed }
         let header = try header()
-        copy?.append(contentsOf: header.encoded)
+        if copy != nil { header.appendEncoded(to: &copy!) }
         guard let length = header.length else {
             while try hasMore(in: BERContainer(end: nil)) {
                 try walkElement(into: &copy, depth: depth + 1)
             }
             try leave(BERContainer(end: nil))
-            copy?.append(contentsOf: [0, 0])
+            copy?.append(0)
+            copy?.append(0)
             return
         }
         if copy == nil {

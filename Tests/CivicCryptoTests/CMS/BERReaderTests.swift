@@ -13,6 +13,12 @@ struct BERReaderTests {
     @Test func longLengths() throws {
         let content = [UInt8](repeating: 7, count: 300)
         #expect(try BERReader.parse([0x04, 0x82, 0x01, 0x2C] + content) { try $0.octetString() } == content)
+        // An element is copied with its length octets as written, leading zeros (BER) included.
+        for header: [UInt8] in [[0x04, 0x82, 0x01, 0x2C], [0x04, 0x84, 0x00, 0x00, 0x01, 0x2C]] {
+            #expect(try BERReader.parse(header + content) { try $0.element() } == header + content)
+        }
+        let wrapped: [UInt8] = [0x30, 0x83, 0x00, 0x00, 0x05, 0x04, 0x81, 0x02, 0x61, 0x62]
+        #expect(try BERReader.parse(wrapped) { try $0.element() } == wrapped)
     }
 
     @Test func containers() throws {
