@@ -7,8 +7,12 @@ import Testing
 @Suite("DI 檔安全讀取")
 struct SafeReaderTests {
     static func refusal(_ xml: String) -> DIExchangeError? {
+        refusal(bytes: Array(xml.utf8))
+    }
+
+    static func refusal(bytes: [UInt8]) -> DIExchangeError? {
         do {
-            try XMLSafeReader.read(Array(xml.utf8)) { _, _ in }
+            try XMLSafeReader.read(bytes) { _, _ in }
             return nil
         } catch {
             return error
@@ -81,8 +85,40 @@ struct SafeReaderTests {
             return
         }
         #expect(line == 3)
-        #expect(!detail.isEmpty)
+        // libxml2's English stays in the English message; the Chinese one says what is wrong in Chinese.
+        #expect(detail.en.contains("EntityRef"), "\(detail.en)")
+        #expect(detail.zh == "此處應有標籤或實體的名稱（文字中的 & 應寫成 &amp;）")
         #expect(error?.message.zh.contains("第 3 行") == true)
+        #expect(error?.message.zh.contains("EntityRef") == false)
+    }
+
+    /// Bytes that break the declared Big5 stop libxml2's conversion; what the parser says of the
+    /// garbled rest follows from that, so the message names the encoding.
+    @Test func brokenEncodingIsNamedAsSuch() {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"Big5\"?>\n<函><主旨><文字>".utf8) + [0xFF, 0xFF, 0x80]
+            + Array("壞</文字></主旨></函>\n".utf8)
+        let error = Self.refusal(bytes: bytes)
+        guard case let .notWellFormed(line, detail)? = error else {
+            Issue.record("expected notWellFormed, got \(String(describing: error))")
+            return
+        }
+        #expect(line == 2)
+        #expect(detail.zh.hasPrefix("內容與宣告的文字編碼不符"), "\(detail.zh)")
+    }
+
+    @Test func truncatedTagSaysSo() {
+        guard case let .notWellFormed(_, detail)? = Self.refusal("<?xml version=\"1.0\"?>\n<函><主旨><文字>好</文字></主旨") else {
+            Issue.record("expected notWellFormed")
+            return
+        }
+        #expect(detail.zh == "標籤沒有寫完，檔案可能被截斷", "\(detail.zh)")
+    }
+
+    /// A code without words of its own keeps libxml2's text, on one line, after the code.
+    @Test func unlistedErrorKeepsLibraryText() {
+        let detail = XMLSyntaxDetail.of(code: 9999, libraryText: "Something odd\nBytes: 0xFF\n")
+        #expect(detail.en == "Something odd Bytes: 0xFF")
+        #expect(detail.zh == "XML 語法錯誤（libxml2 代碼 9999：Something odd Bytes: 0xFF）")
     }
 
     @Test func emptyFileIsNotWellFormed() {

@@ -15,8 +15,8 @@ public enum DIExchangeError: UserFacingError, Sendable, Equatable {
         case parameter
     }
 
-    /// Not XML: a broken tag, a wrong encoding, text after the root.
-    case notWellFormed(line: Int, detail: String)
+    /// Not XML: a broken tag, a wrong encoding, text after the root (`XMLSyntaxDetail`).
+    case notWellFormed(line: Int, detail: UserMessage)
     case entityDeclared(name: String, kind: EntityKind)
     /// A reference to an entity the file does not declare.
     case entityReference(name: String, line: Int)
@@ -49,8 +49,8 @@ public enum DIExchangeError: UserFacingError, Sendable, Equatable {
         case let .notWellFormed(line, detail):
             let place = line > 0 ? "第 \(line) 行" : "檔案"
             let placeEN = line > 0 ? "line \(line)" : "the file"
-            return UserMessage(zh: "這不是格式正確的 DI 檔（\(place)：\(detail)）。請向發文機關索取完整的檔案；未匯入任何資料。",
-                               en: "This is not a well-formed DI file (\(placeEN): \(detail)). Ask the sending office for a complete file; nothing was imported.")
+            return UserMessage(zh: "這不是格式正確的 DI 檔（\(place)：\(detail.zh)）。請向發文機關索取完整的檔案；未匯入任何資料。",
+                               en: "This is not a well-formed DI file (\(placeEN): \(detail.en)). Ask the sending office for a complete file; nothing was imported.")
         case let .entityDeclared(name, .expanding):
             return UserMessage(zh: "DI 檔宣告的實體「\(name)」會層層展開其他實體（實體炸彈），為保護電腦已拒絕匯入。請向發文機關確認檔案來源。",
                                en: "The DI file declares an entity \"\(name)\" that expands other entities (an entity bomb); it was refused to protect this computer. Check where the file came from.")

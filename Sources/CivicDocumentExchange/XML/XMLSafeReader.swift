@@ -11,7 +11,7 @@ enum XMLSafeReader {
     static func read<Result>(_ bytes: [UInt8], body: (XMLElementView, XMLDocumentInfo) throws(DIExchangeError) -> Result)
         throws(DIExchangeError) -> Result {
         XMLLibrary.initialise()
-        guard bytes.count < Int(Int32.max) else { throw .notWellFormed(line: 0, detail: "file too large") }
+        guard bytes.count < Int(Int32.max) else { throw .notWellFormed(line: 0, detail: XMLSyntaxDetail.tooLarge) }
         let guardState = ParseGuard()
         let context: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
@@ -19,7 +19,7 @@ enum XMLSafeReader {
             }
         }
         guard let context else {
-            if bytes.isEmpty { throw .notWellFormed(line: 0, detail: "empty file") }
+            if bytes.isEmpty { throw .notWellFormed(line: 0, detail: XMLSyntaxDetail.empty) }
             throw .xmlLibraryFailure("xmlCreateMemoryParserCtxt")
         }
         // The bytes must outlive the parse: the context reads them in place.
@@ -38,6 +38,7 @@ enum XMLSafeReader {
                 sax.pointee.entityDecl = refuseEntityDeclaration
                 sax.pointee.resolveEntity = refuseExternalResource
                 sax.pointee.externalSubset = endOfInternalSubset
+                sax.pointee.serror = keepFirstError
             }
             let unmanaged = Unmanaged.passRetained(guardState)
             context.pointee._private = unmanaged.toOpaque()
@@ -46,23 +47,40 @@ enum XMLSafeReader {
             let status = xmlParseDocument(context)
             if let refusal = guardState.refusal { throw refusal }
             guard status == 0, context.pointee.wellFormed != 0, let document = context.pointee.myDoc else {
-                throw notWellFormed(context)
+                throw brokenEncoding(context) ?? guardState.firstError ?? notWellFormed(context)
             }
-            guard let rootNode = xmlDocGetRootElement(document) else { throw .notWellFormed(line: 0, detail: "no root element") }
+            guard let rootNode = xmlDocGetRootElement(document) else { throw .notWellFormed(line: 0, detail: XMLSyntaxDetail.empty) }
             return try body(XMLElementView(node: rootNode), XMLDocumentInfo(document: document))
         }
     }
 
     private static func notWellFormed(_ context: xmlParserCtxtPtr) -> DIExchangeError {
-        guard let error = xmlCtxtGetLastError(context) else { return .notWellFormed(line: 0, detail: "") }
-        let detail = (error.pointee.message.map { String(cString: $0) } ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return .notWellFormed(line: Int(error.pointee.line), detail: detail)
+        guard let error = xmlCtxtGetLastError(context) else { return .notWellFormed(line: 0, detail: XMLSyntaxDetail.unnamed) }
+        return notWellFormed(error.pointee)
+    }
+
+    /// Bytes that break the declared encoding stop libxml2's conversion, which it reports to no
+    /// parser but marks on the input buffer; what the parser then says of the bytes it did get
+    /// follows from that.
+    private static func brokenEncoding(_ context: xmlParserCtxtPtr) -> DIExchangeError? {
+        guard let input = context.pointee.input, let buffer = input.pointee.buf, buffer.pointee.error != 0 else { return nil }
+        return .notWellFormed(line: Int(input.pointee.line),
+                              detail: XMLSyntaxDetail.of(code: buffer.pointee.error, libraryText: "input conversion failed"))
+    }
+
+    /// The refusal for libxml2's `error`, in CivicDesk's words (`XMLSyntaxDetail`).
+    fileprivate static func notWellFormed(_ error: xmlError) -> DIExchangeError {
+        let text = (error.message.map { String(cString: $0) } ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return .notWellFormed(line: Int(error.line), detail: XMLSyntaxDetail.of(code: error.code, libraryText: text))
     }
 }
 
 /// What the parser was stopped for, read back after it returns.
 private final class ParseGuard {
     var refusal: DIExchangeError?
+    /// The first error libxml2 raised: the cause, where the last one (the context's) is often
+    /// what followed from it, as a bare `&` after bytes that broke the declared encoding.
+    var firstError: DIExchangeError?
 
     /// Keeps the gravest refusal: an entity bomb is named as such even when a harmless-looking
     /// entity was declared before it.
@@ -110,6 +128,13 @@ private let refuseExternalResource: resolveEntitySAXFunc = { context, _, systemI
         xmlStopParser(parser)
     }
     return nil
+}
+
+/// libxml2's structured error channel: keeps the first error (not warnings) of the parse.
+private let keepFirstError: xmlStructuredErrorFunc = { context, error in
+    guard let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
+          let (_, state) = parseGuard(context), state.firstError == nil else { return }
+    state.firstError = XMLSafeReader.notWellFormed(error.pointee)
 }
 
 /// Called where the internal subset ends: the DOCTYPE's SYSTEM DTD stays unread, and a plain

@@ -208,7 +208,9 @@ struct DocBadInputTests {
                  + "壞</文字></主旨></函>\n".utf8).write(to: file)
         let result = try cli.doc(["import", file.path])
         #expect(result.status == 1 && result.error.contains("這不是格式正確的 DI 檔"), "\(result.error)")
+        #expect(result.error.contains("內容與宣告的文字編碼不符"), "\(result.error)")
         #expect(!result.error.contains("encoding error") && !result.error.contains("I/O error"), "\(result.error)")
+        #expect(!result.error.contains("UTF-8") || result.error.contains("宣告 UTF-8"), "libxml2's English stays out: \(result.error)")
         #expect(result.error.split(separator: "\n").count == 1, "\(result.error)")
     }
 
