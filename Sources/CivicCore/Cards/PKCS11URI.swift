@@ -120,7 +120,7 @@ public struct PKCS11URI: Sendable, Hashable, CustomStringConvertible {
     public var displayText: String {
         func shown(_ attribute: Attribute, keeping extra: String) -> String {
             if attribute.name != "id", let text = String(validating: attribute.value, as: UTF8.self),
-               !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || ";?&=%".unicodeScalars.contains($0) }) {
+               !text.unicodeScalars.contains(where: Self.isHiddenInText) {
                 return "\(attribute.name)=\(text)"
             }
             return "\(attribute.name)=\(Self.encode(attribute.value, keeping: extra))"
@@ -128,6 +128,15 @@ public struct PKCS11URI: Sendable, Hashable, CustomStringConvertible {
         let pathText = path.map { shown($0, keeping: "") }.joined(separator: ";")
         let queryText = query.map { shown($0, keeping: "/") }.joined(separator: "&")
         return "pkcs11:" + pathText + (queryText.isEmpty ? "" : "?" + queryText)
+    }
+
+    /// A control character or one of the URI's own separators, which `displayText` escapes.
+    private static func isHiddenInText(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ";", "?", "&", "=", "%", "\u{7F}": true
+        case " "..."~": false
+        default: scalar.properties.generalCategory == .control
+        }
     }
 
     private func first(_ name: String, in attributes: [Attribute]) -> Attribute? {
