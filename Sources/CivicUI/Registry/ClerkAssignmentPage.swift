@@ -5,7 +5,7 @@ import CivicCrypto
 import CivicServices
 
 /// 授權指派: a thin view over `ClerkAssignmentWizard` — the office's agency card and its
-/// administrator's card (`RegistryCardView` each), then the 授權經辦人清單 with 新增, 修改 and
+/// administrator's card (`OfficeCardViews`), then the 授權經辦人清單 with 新增, 修改 and
 /// 刪除 (asked first in a message dialog), each change stored in the background with both proven
 /// cards (`RegistryService`).
 @MainActor
@@ -20,14 +20,12 @@ final class ClerkAssignmentPage {
     private let service: RegistryService
     private let cards: LiveCards
     private let frame = WizardFrame(title: tr("授權指派"), steps: [tr("機關憑證"), tr("管理者憑證"), tr("經辦人清單")])
-    private let agencyView: RegistryCardView
-    private let administratorView: RegistryCardView
+    private let officeCards: OfficeCardViews
     private let office = Label("", wrap: true).xalign(0)
     private let notice = Notice(style: "success", icon: "emblem-ok-symbolic")
     private let listError = Notice(style: "error", icon: "dialog-error-symbolic")
     private let clerkRows = PreferencesGroup(title: tr("授權經辦人清單"))
     private let editor: ClerkEditorView
-    private var provenAgency: ProvenRegistryCard?
     private var provenAdministrator: ProvenRegistryCard?
     private var isSaving = false
     private var shown: ClerkAssignmentWizard.Step?
@@ -37,26 +35,19 @@ final class ClerkAssignmentPage {
         self.cards = cards
         let state = state
         frame.root.accessibleName(tr("授權指派"))
-        agencyView = RegistryCardView(state, \.agency, cards: cards, trust: trust)
-        administratorView = RegistryCardView(state, \.administrator, cards: cards, trust: trust)
+        officeCards = OfficeCardViews(state, in: frame, cards: cards, trust: trust)
         editor = ClerkEditorView(catalogue: try? service.catalogue)
         let addButton = Button(tr("新增")).accessibleName(tr("新增"))
         clerkRows.setHeaderSuffix(addButton)
         let list = Box(vertical: true, spacing: 18)
         list.append(office).append(notice.root).append(listError.root).append(clerkRows)
-        frame.add(agencyView.root, name: "agency")
-        frame.add(administratorView.root, name: "administrator")
         frame.add(list, name: "list")
         frame.add(editor.root, name: "edit")
 
-        agencyView.onChange = { [weak self] in self?.render() }
-        administratorView.onChange = { [weak self] in self?.render() }
-        agencyView.onProven = { [weak self] proven in
-            self?.provenAgency = proven
-            self?.wizard.agencyProven()
-            self?.render()
+        officeCards.onChange = { [weak self] in self?.render() }
+        officeCards.onAdministratorProven = { [weak self] agency, administrator in
+            self?.administratorProven(administrator, agency: agency)
         }
-        administratorView.onProven = { [weak self] proven in self?.administratorProven(proven) }
         addButton.onClick { [weak self] in
             self?.wizard.add()
             self?.render()
@@ -75,8 +66,7 @@ final class ClerkAssignmentPage {
         render()
     }
 
-    private func administratorProven(_ proven: ProvenRegistryCard) {
-        guard let agency = provenAgency else { return }
+    private func administratorProven(_ proven: ProvenRegistryCard, agency: ProvenRegistryCard) {
         let (service, code) = (service, try? AgencyCode(wizard.agency.identifier))
         MainThread.background({
             Result { (try service.registeredOffice(agency: agency, administrator: proven, code: code), try service.clerks()) }
@@ -87,7 +77,7 @@ final class ClerkAssignmentPage {
                 self.provenAdministrator = proven
                 self.wizard.administratorProven(office: office, clerks: clerks)
             case .failure(let error):
-                self.administratorView.refuse(UserMessage(describing: error))
+                self.officeCards.administrator.refuse(UserMessage(describing: error))
             }
             self.render()
         })
@@ -104,8 +94,8 @@ final class ClerkAssignmentPage {
 
     private func next() {
         switch wizard.step {
-        case .agencyCard: agencyView.confirm()
-        case .administratorCard: administratorView.confirm()
+        case .agencyCard: officeCards.agency.confirm()
+        case .administratorCard: officeCards.administrator.confirm()
         case .list: restart()
         case .edit(let form): save(form)
         case .confirmRemoval: break
@@ -114,7 +104,7 @@ final class ClerkAssignmentPage {
     }
 
     private func save(_ form: ClerkEditor) {
-        guard !isSaving, case .success(let clerk) = form.clerk, let agency = provenAgency, let administrator = provenAdministrator else { return }
+        guard !isSaving, case .success(let clerk) = form.clerk, let agency = officeCards.provenAgency, let administrator = provenAdministrator else { return }
         let service = service
         isSaving = true
         MainThread.background({
@@ -137,7 +127,7 @@ final class ClerkAssignmentPage {
                                    defaultAnswer: "cancel", closeAnswer: "cancel")
         dialog.onResponse { [weak self] answer in
             guard let self else { return }
-            guard answer == "remove", let agency = self.provenAgency, let administrator = self.provenAdministrator else {
+            guard answer == "remove", let agency = self.officeCards.provenAgency, let administrator = self.provenAdministrator else {
                 self.wizard.back()
                 return self.render()
             }
@@ -166,7 +156,7 @@ final class ClerkAssignmentPage {
 
     private func restart() {
         wizard = ClerkAssignmentWizard()
-        provenAgency = nil
+        officeCards.restart()
         provenAdministrator = nil
         render()
     }
@@ -175,9 +165,9 @@ final class ClerkAssignmentPage {
         let step = wizard.step
         switch step {
         case .agencyCard:
-            frame.setNext(tr("確認"), enabled: agencyView.canConfirm)
+            frame.setNext(tr("確認"), enabled: officeCards.agency.canConfirm)
         case .administratorCard:
-            frame.setNext(tr("確認"), enabled: administratorView.canConfirm)
+            frame.setNext(tr("確認"), enabled: officeCards.administrator.canConfirm)
         case .list, .confirmRemoval:
             renderList()
             frame.setNext(tr("完成"), enabled: true)
@@ -196,11 +186,11 @@ final class ClerkAssignmentPage {
         frame.show(page: page, step: Self.indicatorIndex(step))
         switch step {
         case .agencyCard:
-            agencyView.follow()
-            agencyView.focus()
+            officeCards.agency.follow()
+            officeCards.agency.focus()
         case .administratorCard:
-            administratorView.follow()
-            administratorView.focus()
+            officeCards.administrator.follow()
+            officeCards.administrator.focus()
         case .edit:
             editor.focus()
         case .list, .confirmRemoval:

@@ -5,8 +5,8 @@ import CivicCrypto
 import CivicServices
 
 /// 首次註冊: a thin view over `RegistrationWizard` — 用戶約定條款 (同意條款內容), the agency card
-/// with 機關代號 and PIN, the administrator's card with 身分證統一編號 and PIN (`RegistryCardView`
-/// each), both certificates with the contact form, the applicant's form when the directory does
+/// with 機關代號 and PIN, the administrator's card with 身分證統一編號 and PIN (`OfficeCardViews`),
+/// both certificates with the contact form, the applicant's form when the directory does
 /// not confirm the agency, and the result. The registration itself runs in the background
 /// (`RegistryService.register`).
 @MainActor
@@ -22,15 +22,13 @@ final class RegistrationPage {
     }
     private let service: RegistryService
     private let frame: WizardFrame
-    private let agencyView: RegistryCardView
-    private let administratorView: RegistryCardView
+    private let officeCards: OfficeCardViews
     private let details = OfficeDetailsView(title: tr(RegistrationWizard.title(of: .details)))
     private var contact: ContactFormView { details.contact }
     private let applicantName = EntryRow(title: tr("申請人姓名"))
     private let applicantPhone = EntryRow(title: tr("申請人連絡電話"))
     private let applicantError = Notice(style: "error", icon: "dialog-error-symbolic")
     private let result = StatusPage(iconName: "emblem-ok-symbolic", title: tr("首次註冊結果"))
-    private var provenAgency: ProvenRegistryCard?
     private var provenAdministrator: ProvenRegistryCard?
     private var isSubmitting = false
     private var shown: RegistrationWizard.Step?
@@ -41,23 +39,16 @@ final class RegistrationPage {
         // Short names in the row, so it fits beside the window's sidebars; each page has its full title.
         frame = WizardFrame(title: tr("首次註冊"), steps: [tr("使用條款"), tr("機關憑證"), tr("管理者憑證"), tr("資訊確認"), tr("結果")])
         frame.root.accessibleName(tr("首次註冊"))
-        agencyView = RegistryCardView(state, \.agency, cards: cards, trust: trust)
-        administratorView = RegistryCardView(state, \.administrator, cards: cards, trust: trust)
         frame.add(RegistryTermsPage.make(), name: "terms")
-        frame.add(agencyView.root, name: "agency")
-        frame.add(administratorView.root, name: "administrator")
+        officeCards = OfficeCardViews(state, in: frame, cards: cards, trust: trust)
         frame.add(details.root, name: "details")
         frame.add(applicantPage(), name: "applicant")
         frame.add(result, name: "result", wide: true)
 
-        agencyView.onChange = { [weak self] in self?.render() }
-        administratorView.onChange = { [weak self] in self?.render() }
-        agencyView.onProven = { [weak self] proven in
-            self?.provenAgency = proven
-            self?.wizard.agencyProven()
-            self?.render()
+        officeCards.onChange = { [weak self] in self?.render() }
+        officeCards.onAdministratorProven = { [weak self] agency, administrator in
+            self?.administratorProven(administrator, agency: agency)
         }
-        administratorView.onProven = { [weak self] proven in self?.administratorProven(proven) }
         contact.onChange = { [weak self] form in
             self?.wizard.contact = form
             self?.render()
@@ -91,8 +82,7 @@ final class RegistrationPage {
         return page
     }
 
-    private func administratorProven(_ proven: ProvenRegistryCard) {
-        guard let agency = provenAgency else { return }
+    private func administratorProven(_ proven: ProvenRegistryCard, agency: ProvenRegistryCard) {
         provenAdministrator = proven
         MainThread.background({
             Result { () throws(RegistryProblem) in
@@ -105,7 +95,7 @@ final class RegistrationPage {
                 self.wizard.administratorProven(agency: agencyCertificate, administrator: personCertificate)
                 self.contact.set(self.wizard.contact)
             case .failure(let problem):
-                self.administratorView.refuse(problem.message)
+                self.officeCards.administrator.refuse(problem.message)
             }
             self.render()
         })
@@ -116,9 +106,9 @@ final class RegistrationPage {
         case .terms:
             wizard.acceptTerms()
         case .agencyCard:
-            agencyView.confirm()
+            officeCards.agency.confirm()
         case .administratorCard:
-            administratorView.confirm()
+            officeCards.administrator.confirm()
         case .details, .applicant:
             submit()
         case .result:
@@ -131,7 +121,7 @@ final class RegistrationPage {
 
     /// Registers; the directory's refusal (applicant missing) turns to the applicant's form.
     private func submit() {
-        guard wizard.problem == nil, !isSubmitting, let agency = provenAgency, let administrator = provenAdministrator,
+        guard wizard.problem == nil, !isSubmitting, let agency = officeCards.provenAgency, let administrator = provenAdministrator,
               let code = wizard.agencyCode, let id = wizard.administratorID, case .success(let details) = wizard.contact.details else { return }
         let applicant = wizard.step == .applicant ? (name: wizard.applicantName, phone: wizard.applicantPhone) : nil
         let request = RegistryService.RegistrationRequest(agencyCode: code, administratorID: id, contact: details, applicant: applicant)
@@ -156,7 +146,7 @@ final class RegistrationPage {
     /// 取消 or 完成: the wizard starts again at the terms.
     private func restart() {
         wizard = RegistrationWizard()
-        provenAgency = nil
+        officeCards.restart()
         provenAdministrator = nil
         contact.set(ContactForm())
         applicantName.text = ""
@@ -170,9 +160,9 @@ final class RegistrationPage {
         case .terms:
             frame.setNext(tr(RegistryTerms.accept), enabled: true)
         case .agencyCard:
-            frame.setNext(tr("確認"), enabled: agencyView.canConfirm)
+            frame.setNext(tr("確認"), enabled: officeCards.agency.canConfirm)
         case .administratorCard:
-            frame.setNext(tr("確認"), enabled: administratorView.canConfirm)
+            frame.setNext(tr("確認"), enabled: officeCards.administrator.canConfirm)
         case .details:
             details.showError(wizard.error ?? (contact.isTouched ? wizard.problem : nil))
             frame.setNext(tr("確認"), enabled: wizard.problem == nil && !isSubmitting)
@@ -191,11 +181,11 @@ final class RegistrationPage {
         frame.show(page: Self.pageName(step), step: Self.indicatorIndex(step))
         switch step {
         case .agencyCard:
-            agencyView.follow()
-            agencyView.focus()
+            officeCards.agency.follow()
+            officeCards.agency.focus()
         case .administratorCard:
-            administratorView.follow()
-            administratorView.focus()
+            officeCards.administrator.follow()
+            officeCards.administrator.focus()
         case .details:
             details.show(agency: wizard.agencyCertificate, code: wizard.agencyCode?.value,
                          administrator: wizard.administratorCertificate, id: wizard.administratorID?.value)
