@@ -24,7 +24,8 @@ final class PEMByteSource: ByteSource {
     }
 
     private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= needle.count else { return nil }
+        // A file that ends inside the BEGIN line leaves no room for the dashes after the label.
+        guard start <= bytes.count - needle.count else { return nil }
         return (start...(bytes.count - needle.count)).first { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
     }
 

@@ -133,6 +133,11 @@ struct EnvelopeTests {
             ("certificate PEM", try TestPKI.bytes("people/lead/enc.pem")),
             ("certificate DER", try TestPKI.der("people/lead/enc.pem")),
             ("private key", try TestPKI.bytes("people/lead/enc.key")),
+            // Found by `make fuzz` (Fuzz/Targets/cms-envelope.swift): a file ending inside its BEGIN
+            // line, too short for the dashes after the label, stopped the process (a range fault).
+            ("cut in the BEGIN line", Array("-----BEGIN CMSb".utf8)),
+            ("only BEGIN", Array("-----BEGIN ".utf8)),
+            ("BEGIN and a dash", Array("\n-----BEGIN CMS-".utf8)),
         ]
         for (name, bytes) in samples {
             let file = try folder.write(bytes, to: "\(name).cec")
