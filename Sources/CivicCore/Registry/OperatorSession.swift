@@ -31,6 +31,10 @@ public struct OperatorSession: Sendable, Equatable {
     /// The 登入 page stands before the areas that change data.
     public var needsSignIn: Bool { officeRegistered == true && clerk == nil }
 
+    /// The workspace has been read and nobody has to sign in first: a file opened from the file
+    /// manager waits until then, rather than meeting an area where nothing is allowed yet.
+    public var isSettled: Bool { officeRegistered != nil && !needsSignIn }
+
     /// Whether the action is enabled: `OfficeAccess`'s rule (nothing is enabled while the
     /// workspace has not been read).
     public func allows(_ action: PermissionKey) -> Bool {

@@ -183,7 +183,7 @@ final class DocumentsArea: Area {
     /// a file), or while a registered office waits for a clerk to sign in, waits for that.
     private func importPending() {
         let session = session.session
-        guard let path = pendingImport, service != nil, session.officeRegistered != nil, !session.needsSignIn else { return }
+        guard let path = pendingImport, service != nil, session.isSettled else { return }
         pendingImport = nil
         importLetter(path)
     }

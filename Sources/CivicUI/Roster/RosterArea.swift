@@ -105,7 +105,7 @@ final class RosterArea: Area {
     /// a file), or while a registered office waits for a clerk to sign in, wait for that.
     private func openWaitingFiles() {
         let session = session.session
-        guard !waitingFiles.isEmpty, service != nil, session.officeRegistered != nil, !session.needsSignIn else { return }
+        guard !waitingFiles.isEmpty, service != nil, session.isSettled else { return }
         let paths = waitingFiles
         waitingFiles = []
         guard session.allows(.rosterImport) else {

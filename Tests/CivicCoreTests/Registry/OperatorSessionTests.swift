@@ -12,12 +12,13 @@ struct OperatorSessionTests {
         let session = OperatorSession()
         #expect(!session.allows(.rosterImport))
         #expect(!session.needsSignIn)
+        #expect(!session.isSettled, "files opened now wait")
     }
 
     @Test func withoutAnOfficeEverythingIsEnabledAndNobodySignsIn() {
         var session = OperatorSession()
         session.officeRead(registered: false)
-        #expect(!session.needsSignIn)
+        #expect(!session.needsSignIn && session.isSettled)
         #expect(session.allows(.rosterPack) && session.allows(.rosterPurge))
         #expect(session.signedInLabel == nil)
     }
@@ -25,10 +26,10 @@ struct OperatorSessionTests {
     @Test func anOfficeAsksForASignInAndTheClerksPermissionsDecide() throws {
         var session = OperatorSession()
         session.officeRead(registered: true)
-        #expect(session.needsSignIn)
+        #expect(session.needsSignIn && !session.isSettled)
         #expect(!session.allows(.rosterImport))
         session.signedIn(try clerk())
-        #expect(!session.needsSignIn)
+        #expect(!session.needsSignIn && session.isSettled)
         #expect(session.allows(.rosterImport) && session.allows(.rosterQuery))
         #expect(!session.allows(.rosterPack) && !session.allows(.rosterPurge))
         #expect(session.signedInLabel?.zh == "經辦人：張雅婷")
