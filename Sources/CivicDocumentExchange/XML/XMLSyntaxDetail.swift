@@ -29,7 +29,7 @@ enum XMLSyntaxDetail {
         func say(_ text: String, _ codes: xmlParserErrors...) {
             for code in codes { table[Int32(code.rawValue)] = text }
         }
-        say("檔案是空的，沒有任何 XML 元素", XML_ERR_DOCUMENT_EMPTY)
+        say(empty.zh, XML_ERR_DOCUMENT_EMPTY)
         say("開頭找不到 XML 標籤（「<」）", XML_ERR_DOCUMENT_START, XML_ERR_LT_REQUIRED)
         say("根元素結束後還有多餘的內容", XML_ERR_DOCUMENT_END, XML_ERR_EXTRA_CONTENT)
         say("含有 XML 不允許的字元，或內容與宣告的文字編碼不符", XML_ERR_INVALID_CHAR)
